@@ -1,0 +1,3 @@
+from vnkg.cli import main
+
+main()
