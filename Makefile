@@ -1,0 +1,31 @@
+# The two commands of the quick start: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+EXTRAS ?= test,server,browser
+
+.PHONY: demo test test-fast score bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[$(EXTRAS)]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -rf demo-data
+	$(BIN)/vnkg --store demo-data demo -o vnkg-demo.html
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -ra
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+score: $(STAMP)
+	$(PYTHON) ../shared/eval/score.py ../shared/corpus/seed.jsonl ../shared/corpus/dev.jsonl \
+	  --gold ../shared/eval/gold --cli $(BIN)/vnkg --events --show-errors
+
+clean:
+	rm -rf demo-data vnkg-demo.html .pytest_cache

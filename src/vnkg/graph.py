@@ -1,0 +1,206 @@
+"""An Extraction as RDF: the quads of one article's named graph.
+
+IRIs are minted here (see docs/architecture.md) from what the facts say, so the
+same input always gives the same graph.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+
+import pyoxigraph as ox
+
+from vnkg import iri
+from vnkg.iri import DCTERMS, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, VNKG, XSD
+from vnkg.model import Article, Evidence, Extraction
+from vnkg.reference import Reference, load as load_reference
+
+_A = ox.NamedNode(RDF + "type")
+_ROLES = {"chair": "chair", "speaker": "speaker", "attendee": "attendee"}
+
+
+def _n(value: str) -> ox.NamedNode:
+    return ox.NamedNode(value)
+
+
+def text_hash(article: Article) -> str:
+    """What identifies an article's content: a reload of the same content can be skipped."""
+    h = hashlib.sha256()
+    for part in (article.text, article.url, article.title, article.outlet, article.published):
+        h.update((part or "").encode("utf-8") + b"\x00")
+    return h.hexdigest()
+
+
+def date_literal(value: str | None) -> ox.Literal | None:
+    """An ISO date (or year-month, or year) as a typed literal; None when it is not a real date."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            date.fromisoformat(value)
+            return ox.Literal(value, datatype=_n(XSD + "date"))
+        if re.fullmatch(r"\d{4}-\d{2}", value) and 1 <= int(value[5:]) <= 12:
+            return ox.Literal(value, datatype=_n(XSD + "gYearMonth"))
+        if re.fullmatch(r"\d{4}", value):
+            return ox.Literal(value, datatype=_n(XSD + "gYear"))
+    except ValueError:
+        return None
+    return None
+
+
+class _Builder:
+    def __init__(self, extraction: Extraction, ref: Reference):
+        self.x = extraction
+        self.ref = ref
+        self.article = extraction.article
+        self.a = _n(iri.article(self.article.id))
+        self.g = self.a
+        self.quads: list[ox.Quad] = []
+        self.seen: set[tuple] = set()
+        self.local = iri.slug(self.article.id) + "-" + hashlib.sha1(self.article.id.encode()).hexdigest()[:6]
+
+    def add(self, s, p: str, o) -> None:
+        if o is None:
+            return
+        if isinstance(o, str):
+            o = ox.Literal(o)
+        key = (s, p, o)
+        if key not in self.seen:
+            self.seen.add(key)
+            self.quads.append(ox.Quad(s, _n(p), o, self.g))
+
+    def vi(self, text: str) -> ox.Literal:
+        return ox.Literal(text, language="vi")
+
+    def evidence(self, node, ev: Evidence) -> None:
+        self.add(node, VNKG + "evidence", ev.sentence)
+        self.add(node, VNKG + "evidenceStart", ox.Literal(str(ev.start), datatype=_n(XSD + "integer")))
+        self.add(node, VNKG + "evidenceEnd", ox.Literal(str(ev.end), datatype=_n(XSD + "integer")))
+
+    def province(self, name: str | None):
+        unit = self.ref.province(name, self.article.published)
+        return _n(unit) if unit else None
+
+    def organization(self, label: str | None, province_node=None):
+        if not label:
+            return None
+        known = self.ref.organization(label)
+        if known:
+            return _n(known)
+        node = _n(iri.entity("org", label))
+        self.add(node, RDF + "type", _n(ORG + "Organization"))
+        self.add(node, RDFS + "label", self.vi(label))
+        self.add(node, VNKG + "province", province_node)
+        return node
+
+    def person(self, name: str):
+        node = _n(iri.entity("person", name))
+        self.add(node, RDF + "type", _n(SCHEMA + "Person"))
+        self.add(node, SCHEMA + "name", name)
+        return node
+
+    def build(self) -> list[ox.Quad]:
+        art, a = self.article, self.a
+        self.add(a, RDF + "type", _n(VNKG + "Article"))
+        self.add(a, SCHEMA + "identifier", art.id)
+        self.add(a, SCHEMA + "headline", art.title)
+        self.add(a, SCHEMA + "url", art.url)
+        self.add(a, VNKG + "outlet", art.outlet)
+        self.add(a, SCHEMA + "datePublished", date_literal(art.published))
+        self.add(a, VNKG + "textHash", text_hash(art))
+        self.add(a, VNKG + "origin", art.origin)
+
+        for m in self.x.persons:
+            self.add(a, SCHEMA + "mentions", self.person(m.name))
+        for m in self.x.places:
+            self.add(a, SCHEMA + "mentions", self.province(m.province))
+        for m in self.x.organizations:
+            self.add(a, SCHEMA + "mentions", self.organization(m.label, self.province(m.province)))
+        self._holdings()
+        docs = self._documents()
+        self._events()
+        self._citations(docs)
+        return self.quads
+
+    def _holdings(self) -> None:
+        for n, h in enumerate(self.x.holdings, 1):
+            province = self.province(h.province)
+            office = _n(h.office) if h.office and h.office.startswith("http") else _n(iri.entity("office", h.title))
+            self.add(office, RDF + "type", _n(VNKG + "Office"))
+            self.add(office, SKOS + "prefLabel", self.vi(h.title))
+            post_label = f"{h.title} {h.province}" if h.province else h.title
+            post = _n(iri.entity("post", post_label))
+            self.add(post, RDF + "type", _n(ORG + "Post"))
+            self.add(post, RDFS + "label", self.vi(post_label))
+            self.add(post, ORG + "role", office)
+            org = self.organization(h.organization, province)
+            self.add(post, ORG + "postIn", org)
+            self.add(post, VNKG + "province", province)
+            node = _n(f"{iri.ID}holding/{self.local}-{n}")
+            self.add(node, RDF + "type", _n(VNKG + "PostHolding"))
+            self.add(node, ORG + "member", self.person(h.person))
+            self.add(node, VNKG + "post", post)
+            self.add(node, ORG + "organization", org)
+            self.add(node, VNKG + "status", "former" if h.status == "former" else "current")
+            self.add(node, VNKG + "term", h.term)
+            self.add(node, SCHEMA + "startDate", date_literal(h.start))
+            self.add(node, PROV + "wasDerivedFrom", self.a)
+            self.evidence(node, h.evidence)
+
+    def _document_node(self, d) -> ox.NamedNode:
+        if d.symbol:
+            return _n(iri.entity("document", d.symbol))
+        return _n(f"{iri.ID}document/{self.local}-{iri.slug(d.type)}-{iri.slug(d.number or 'x')}")
+
+    def _documents(self) -> dict[str, ox.NamedNode]:
+        nodes: dict[str, ox.NamedNode] = {}
+        for d in self.x.documents:
+            node = self._document_node(d)
+            nodes[d.key] = node
+            self.add(self.a, SCHEMA + "mentions", node)
+            self.add(node, RDF + "type", _n(self.ref.document_class(d.type) or VNKG + "Document"))
+            self.add(node, VNKG + "symbol", d.symbol)
+            self.add(node, VNKG + "documentNumber", d.number)
+            province = self.province(d.province)
+            self.add(node, DCTERMS + "creator", self.organization(d.issuer, province))
+            self.add(node, DCTERMS + "issued", date_literal(d.date))
+            self.add(node, DCTERMS + "title", d.title)
+            self.add(node, VNKG + "province", province)
+            self.evidence(node, d.evidence)
+        return nodes
+
+    def _citations(self, nodes: dict[str, ox.NamedNode]) -> None:
+        for d in self.x.documents:
+            for key in d.cites:
+                target = nodes.get(key)
+                if target is None and "/" in key:  # a symbol cited but not otherwise listed
+                    target = _n(iri.entity("document", key))
+                self.add(nodes[d.key], VNKG + "basedOn", target)
+
+    def _events(self) -> None:
+        for n, e in enumerate(self.x.events, 1):
+            node = _n(f"{iri.ID}event/{self.local}-{n}")
+            self.add(self.a, SCHEMA + "mentions", node)
+            self.add(node, RDF + "type", _n(self.ref.event_class(e.type) or VNKG + "Event"))
+            self.add(node, SCHEMA + "name", e.title)
+            self.add(node, SCHEMA + "startDate", date_literal(e.date))
+            self.add(node, VNKG + "province", self.province(e.province))
+            self.add(node, VNKG + "place", e.place)
+            self.add(node, VNKG + "term", e.term)
+            self.add(node, PROV + "wasDerivedFrom", self.a)
+            self.evidence(node, e.evidence)
+            for m, p in enumerate(e.participants, 1):
+                part = _n(f"{iri.ID}participation/{self.local}-{n}-{m}")
+                self.add(part, RDF + "type", _n(VNKG + "Participation"))
+                self.add(part, VNKG + "event", node)
+                self.add(part, VNKG + "participant", self.person(p.person))
+                self.add(part, VNKG + "role", _n(VNKG + _ROLES.get(p.role, "attendee")))
+                self.add(part, PROV + "wasDerivedFrom", self.a)
+                self.evidence(part, p.evidence)
+
+
+def to_quads(extraction: Extraction, ref: Reference | None = None) -> list[ox.Quad]:
+    """The article's named graph."""
+    return _Builder(extraction, ref or load_reference()).build()

@@ -1,0 +1,42 @@
+"""Namespaces and the minting of stable IRIs (same input → same IRI)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+VNKG = "https://w3id.org/vnkg/ontology#"
+ID = "https://w3id.org/vnkg/id/"
+REFERENCE_GRAPH = "https://w3id.org/vnkg/graph/reference"
+ONTOLOGY_GRAPH = "https://w3id.org/vnkg/graph/ontology"
+
+ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+SCHEMA = "http://schema.org/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+PREFIXES = {
+    "vnkg": VNKG, "org": ORG, "prov": PROV, "schema": SCHEMA, "skos": SKOS, "dcterms": DCTERMS,
+    "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": "http://www.w3.org/2002/07/owl#",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+
+
+def slug(label: str) -> str:
+    """ASCII fold of a Vietnamese label: "Bí thư Tỉnh ủy Tuyên Quang" → "bi-thu-tinh-uy-tuyen-quang"."""
+    s = unicodedata.normalize("NFD", label.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
+
+
+def entity(kind: str, key: str) -> str:
+    return f"{ID}{kind}/{slug(key)}"
+
+
+def article(article_id: str) -> str:
+    """The article's IRI, which is also its named graph; its last segment is the id."""
+    return f"{ID}article/{quote(article_id, safe='-._~')}"

@@ -1,0 +1,184 @@
+"""Where the graph lives: embedded Oxigraph (a folder, or memory) or a remote SPARQL 1.1 endpoint.
+
+Each article's facts are one named graph (the article's IRI). Writing an article
+replaces its named graph in one transaction, so an article is in the store whole or
+not at all, and reloading it replaces exactly its facts. Queries see the union of
+all graphs.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from vnkg import reference
+from vnkg.iri import ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH, VNKG
+
+DEFAULT_LOCATION = "vnkg-data"
+Term = ox.NamedNode | ox.Literal | ox.BlankNode
+
+EXPORT_FORMATS = {
+    "turtle": (ox.RdfFormat.TURTLE, "ttl"),
+    "trig": (ox.RdfFormat.TRIG, "trig"),
+    "nquads": (ox.RdfFormat.N_QUADS, "nq"),
+    "ntriples": (ox.RdfFormat.N_TRIPLES, "nt"),
+    "jsonld": (None, "jsonld"),
+}
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message is one line for the user."""
+
+
+@dataclass
+class Result:
+    """A SELECT result: variable names and rows of RDF terms (None where unbound)."""
+
+    variables: list[str]
+    rows: list[tuple[Term | None, ...]]
+
+    def dicts(self) -> list[dict[str, str]]:
+        """Rows as plain strings: IRIs, lexical forms, "" where unbound."""
+        return [{v: (t.value if t is not None else "") for v, t in zip(self.variables, row)} for row in self.rows]
+
+
+def prologue() -> str:
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+class Store:
+    """The interface every store offers; ``open_store`` picks one."""
+
+    location: str
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result | bool | list:
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        raise NotImplementedError
+
+    def replace_articles(self, graphs: Mapping[str, list[ox.Quad]]) -> None:
+        """Replace the named graphs of these articles, all in one transaction."""
+        raise NotImplementedError
+
+    def article_hashes(self) -> dict[str, str]:
+        """Article IRI → the hash of the content it was loaded from."""
+        res = self.query(f"SELECT ?a ?h WHERE {{ GRAPH ?a {{ ?a <{VNKG}textHash> ?h }} }}")
+        return {a.value: h.value for a, h in res.rows}
+
+    def quads(self) -> Iterator[ox.Quad]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def ensure_reference(self) -> None:
+        """Load the ontology and reference graph when the store lacks them or they changed."""
+        quads = reference.quads()
+        for graph in (ONTOLOGY_GRAPH, REFERENCE_GRAPH):
+            wanted = [q for q in quads if q.graph_name.value == graph]
+            res = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+            if int(res.rows[0][0].value) != len(set(wanted)):
+                self.replace_articles({graph: wanted})
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class EmbeddedStore(Store):
+    """pyoxigraph in a folder (``path``) or in memory (``path=None``)."""
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False):
+        self.location = str(path) if path else ":memory:"
+        try:
+            if path is None:
+                self.ox = ox.Store()
+            elif read_only:
+                if not Path(path).is_dir():
+                    raise StoreError(f"no store at {path}: load articles into it first (vnkg --store {path} load FILE)")
+                self.ox = ox.Store.read_only(str(path))
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self.ox = ox.Store(str(path))
+        except OSError as e:
+            raise StoreError(f"cannot open the store at {path}: {_first_line(e)}") from None
+        if not read_only:
+            self.ensure_reference()
+
+    def query(self, sparql, bindings=None):
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            res = self.ox.query(prologue() + sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as e:
+            raise StoreError(f"SPARQL syntax error: {_first_line(e)}") from None
+        except OSError as e:
+            raise StoreError(f"query failed: {_first_line(e)}") from None
+        if isinstance(res, ox.QuerySolutions):
+            names = [v.value for v in res.variables]
+            return Result(names, [tuple(sol[i] for i in range(len(names))) for sol in res])
+        if isinstance(res, ox.QueryBoolean):
+            return bool(res)
+        return list(res)  # triples of CONSTRUCT / DESCRIBE
+
+    def update(self, sparql):
+        try:
+            self.ox.update(prologue() + sparql)
+        except SyntaxError as e:
+            raise StoreError(f"SPARQL syntax error: {_first_line(e)}") from None
+
+    def replace_articles(self, graphs):
+        present = [g for g in graphs if self.ox.contains_named_graph(ox.NamedNode(g))]
+        try:
+            if not present:
+                # All new: one transactional insert.
+                self.ox.extend(q for quads in graphs.values() for q in quads)
+                return
+            # Drop and insert in one update, which Oxigraph runs as one transaction. Terms are
+            # written in their N-Triples form by pyoxigraph itself, never from raw strings.
+            parts = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
+            for g, quads in graphs.items():
+                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+                parts.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{body}\n}} }}")
+            self.ox.update(" ;\n".join(parts))
+        except OSError as e:
+            raise StoreError(f"cannot write to the store at {self.location}: {_first_line(e)}") from None
+
+    def remove_article(self, graph: str) -> bool:
+        node = ox.NamedNode(graph)
+        if not self.ox.contains_named_graph(node):
+            return False
+        self.ox.remove_graph(node)
+        return True
+
+    def quads(self):
+        return iter(self.ox)
+
+    def close(self):
+        try:
+            self.ox.flush()
+        except OSError:
+            pass
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+
+
+def open_store(location: str | None = None, *, read_only: bool = False) -> Store:
+    """A store by location: None → ``$VNKG_STORE`` or ./vnkg-data; ":memory:" → in memory;
+    ``http(s)://…`` → a remote SPARQL 1.1 endpoint; otherwise a folder."""
+    location = location or os.environ.get("VNKG_STORE") or DEFAULT_LOCATION
+    if location == ":memory:":
+        return EmbeddedStore(None)
+    if location.startswith(("http://", "https://")):
+        from vnkg.remote import RemoteStore
+
+        return RemoteStore(location, read_only=read_only)
+    return EmbeddedStore(location, read_only=read_only)
