@@ -13,7 +13,7 @@ from pathlib import Path
 from vnkg import graph, iri
 from vnkg.extract import extract
 from vnkg.model import Article
-from vnkg.read import ReadError, read_articles
+from vnkg.read import ReadError, check_input, read_articles
 from vnkg.store import Store
 
 BATCH = 200
@@ -47,6 +47,9 @@ def article_quads(article: Article):
 def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False,
                progress: Callable[[int], None] | None = None) -> LoadReport:
     """Load every article of these files. ``progress(n)`` is called after each batch of n records."""
+    paths = list(paths)
+    for path in paths:  # a wrong file name fails the load before anything is written
+        check_input(path)
     report = LoadReport()
     hashes = {} if force else store.article_hashes()
     batch: dict[str, list] = {}

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import unicodedata
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -20,6 +23,10 @@ from vnkg.model import Article
 _ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_ID = 200  # an id becomes part of an IRI; longer ones are refused rather than truncated
 OPTIONAL_FIELDS = ("url", "title", "outlet", "published")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON "\\ud800" escapes decode to these; no encoder accepts them
+_BOM = b"\xef\xbb\xbf"
+# What reading a damaged file can raise: corrupt gzip data is a zlib.error, not an OSError.
+_READ_ERRORS = (OSError, EOFError, zlib.error)
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,11 @@ class InputError(Exception):
     """A whole file cannot be read (missing, unknown kind)."""
 
 
+def _display(path: Path) -> str:
+    """The path as printable text: undecodable bytes in a file name become \\xNN, not lone surrogates."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _open_text(path: Path):
     raw = path.open("rb")
     if path.suffix == ".gz":
@@ -50,20 +62,29 @@ def _suffix(path: Path) -> str:
     return Path(s).suffix
 
 
+def check_input(path: str | Path) -> str:
+    """The kind of file (".jsonl", ".txt", ".html"), or InputError: lets a load refuse a bad
+    file list before it writes anything."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{_display(path)}: no such file")
+    kind = _suffix(path)
+    if kind not in (".jsonl", ".json", ".ndjson", ".txt", ".text", ".html", ".htm"):
+        raise InputError(f"{_display(path)}: unknown kind of file {kind or '(no suffix)'}; "
+                         "expected .jsonl, .txt or .html (gzipped or not)")
+    return kind
+
+
 def read_articles(path: str | Path) -> Iterator[Article | ReadError]:
     """Articles (or ReadErrors) from one file, in order."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    kind = _suffix(path)
+    kind = check_input(path)
     if kind in (".jsonl", ".json", ".ndjson"):
         yield from _read_jsonl(path)
     elif kind in (".txt", ".text"):
         yield _single(path, lambda b: b)
-    elif kind in (".html", ".htm"):
-        yield _single(path, html_to_text)
     else:
-        raise InputError(f"{path}: unknown kind of file {kind or '(no suffix)'}; expected .jsonl, .txt or .html (gzipped or not)")
+        yield _single(path, html_to_text)
 
 
 def _stem(path: Path) -> str:
@@ -75,17 +96,20 @@ def _stem(path: Path) -> str:
 
 
 def _single(path: Path, to_text) -> Article | ReadError:
-    where = str(path)
+    where = _display(path)
     try:
         with _open_text(path) as fh:
             data = fh.read()
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark is not text
     except UnicodeDecodeError as e:
         return ReadError(where, f"not UTF-8 (byte {e.start})")
-    except (OSError, EOFError) as e:
+    except _READ_ERRORS as e:
         return ReadError(where, f"cannot read: {e}")
-    text = normalize(to_text(text)).strip()
-    article_id = _stem(path)
+    try:
+        text = normalize(to_text(text)).strip()
+    except AssertionError as e:  # html.parser gives up on some malformed markup ("<![foo ]>")
+        return ReadError(where, f"malformed HTML: {e}")
+    article_id = unicodedata.normalize("NFC", _stem(path))
     problem = check_id(article_id)
     if problem:
         return ReadError(where, problem)
@@ -98,21 +122,24 @@ def _read_jsonl(path: Path) -> Iterator[Article | ReadError]:
     try:
         fh = _open_text(path)
     except OSError as e:
-        raise InputError(f"{path}: cannot open: {e}") from None
+        raise InputError(f"{_display(path)}: cannot open: {e}") from None
+    where = _display(path)
     with fh:
         lineno = 0
         while True:
             try:
                 raw = fh.readline()
-            except (OSError, EOFError) as e:
-                yield ReadError(f"{path}:{lineno + 1}", f"cannot read further: {e}")
+            except _READ_ERRORS as e:
+                yield ReadError(f"{where}:{lineno + 1}", f"cannot read further: {e}")
                 return
             if not raw:
                 return
             lineno += 1
+            if lineno == 1 and raw.startswith(_BOM):  # editors on Windows write one; json refuses it
+                raw = raw[len(_BOM):]
             if not raw.strip():
                 continue
-            yield parse_record(raw, f"{path}:{lineno}")
+            yield parse_record(raw, f"{where}:{lineno}")
 
 
 def parse_record(raw: bytes, where: str) -> Article | ReadError:
@@ -125,6 +152,10 @@ def parse_record(raw: bytes, where: str) -> Article | ReadError:
         rec = json.loads(line)
     except json.JSONDecodeError as e:
         return ReadError(where, f"not valid JSON ({e.msg}, column {e.colno})")
+    except ValueError as e:  # an integer of more than 4300 digits
+        return ReadError(where, f"not usable JSON ({str(e).split(':')[0]})")
+    except RecursionError:
+        return ReadError(where, "not usable JSON (nested too deeply)")
     if not isinstance(rec, dict):
         return ReadError(where, "not a JSON object")
     article_id = rec.get("id")
@@ -132,12 +163,15 @@ def parse_record(raw: bytes, where: str) -> Article | ReadError:
         article_id = str(article_id)
     if not isinstance(article_id, str):
         return ReadError(where, "missing or non-string 'id'")
+    article_id = unicodedata.normalize("NFC", article_id)  # one id, however its accents were typed
     problem = check_id(article_id)
     if problem:
         return ReadError(where, f"article {article_id[:60]!r}: {problem}")
     text = rec.get("text")
     if not isinstance(text, str):
         return ReadError(where, f"article {article_id}: missing or non-string 'text'")
+    if _SURROGATE.search(text):
+        return ReadError(where, f"article {article_id}: 'text' holds a lone surrogate escape (not Unicode)")
     text = normalize(text).strip()
     if not text:
         return ReadError(where, f"article {article_id}: empty text")
@@ -148,6 +182,8 @@ def parse_record(raw: bytes, where: str) -> Article | ReadError:
             continue
         if not isinstance(value, str):
             return ReadError(where, f"article {article_id}: '{name}' must be a string")
+        if _SURROGATE.search(value):
+            return ReadError(where, f"article {article_id}: '{name}' holds a lone surrogate escape (not Unicode)")
         fields[name] = normalize(value).strip() or None
     if fields.get("published") and not _ISO_PARTIAL.match(fields["published"][:10]):
         return ReadError(where, f"article {article_id}: 'published' is not an ISO date: {fields['published'][:40]!r}")
@@ -163,8 +199,12 @@ def check_id(article_id: str) -> str | None:
         return "empty 'id'"
     if len(article_id) > MAX_ID:
         return f"'id' longer than {MAX_ID} characters"
-    if any(ord(c) < 32 for c in article_id):
-        return "'id' holds control characters"
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in article_id):
+        return "'id' holds control characters or line breaks"
+    if _SURROGATE.search(article_id):
+        return "'id' is not valid Unicode (lone surrogate)"
+    if article_id.strip(".") == "":
+        return "'id' of dots only would read as a path step"
     return None
 
 

@@ -96,6 +96,7 @@ class EmbeddedStore(Store):
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False):
         self.location = str(path) if path else ":memory:"
+        self.read_only = read_only
         try:
             if path is None:
                 self.ox = ox.Store()
@@ -160,10 +161,10 @@ class EmbeddedStore(Store):
         return iter(self.ox)
 
     def close(self):
-        try:
-            self.ox.flush()
-        except OSError:
-            pass
+        # Dropping the pyoxigraph Store releases the folder's lock for other processes.
+        store, self.ox = self.ox, None
+        if store is not None and not self.read_only:
+            store.flush()
 
 
 def _first_line(e: BaseException) -> str:
