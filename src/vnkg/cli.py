@@ -6,11 +6,10 @@ from pathlib import Path
 
 import click
 
-from vnkg import __version__
+from vnkg import __version__, data_path
 from vnkg.clitools import UserError, format_option, open_from_context as _store, user_errors as _user_errors
 from vnkg.output import write_rows
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -235,9 +234,9 @@ def demo(ctx, output):
     from vnkg.load import load_files
     from vnkg.view import province_view_html
 
-    samples = sorted(EXAMPLES_DIR.glob("*.jsonl"))
+    samples = sorted(data_path("examples").glob("*.jsonl"))
     if not samples:
-        raise UserError(f"no sample articles in {EXAMPLES_DIR}")
+        raise UserError(f"no sample articles in {data_path('examples')}")
     with _store(ctx) as store:
         report = load_files(store, samples)
         click.echo(report.summary(), err=True)

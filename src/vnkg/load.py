@@ -41,7 +41,10 @@ def article_quads(article: Article):
         extraction = extract(article)
     except Exception as e:  # an extractor bug must cost one article, not the load
         raise ValueError(f"extraction failed: {type(e).__name__}: {e}") from e
-    return graph.to_quads(extraction)
+    try:
+        return graph.to_quads(extraction)
+    except Exception as e:  # e.g. an IRI the extractor made that is not one: the article is skipped, not the load
+        raise ValueError(f"graph mapping failed: {type(e).__name__}: {e}") from e
 
 
 def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False,
