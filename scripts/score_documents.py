@@ -15,6 +15,7 @@ import glob
 import gzip
 import importlib.util
 import json
+import logging
 import sys
 import time
 from pathlib import Path
@@ -93,7 +94,18 @@ def legal(path: str, show: int) -> None:
     print(f"legal: {n_docs} documents, {n_self} citing documents, {n_links} citation links")
 
 
+class _Count(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.n = 0
+
+    def emit(self, record):
+        self.n += 1
+
+
 def bulk(pattern: str) -> None:
+    failures = _Count()
+    logging.getLogger("vnkg.extract.documents").addHandler(failures)
     n = chars = found = 0
     spent = 0.0
     for path in sorted(glob.glob(pattern)):
@@ -105,7 +117,7 @@ def bulk(pattern: str) -> None:
             n += 1
             chars += len(a.text)
             found += len(docs)
-    print(f"bulk: {n} articles, {chars / 1e6:.1f} M chars, {found} documents; "
+    print(f"bulk: {n} articles, {chars / 1e6:.1f} M chars, {found} documents, {failures.n} failures; "
           f"{spent:.2f} s in extract_documents = {1000 * spent / max(n, 1):.3f} ms/article, {n / max(spent, 1e-9):.0f} articles/s")
 
 

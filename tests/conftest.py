@@ -75,3 +75,94 @@ def sample_store():
     store = open_store(":memory:")
     store.replace_articles({iri.article(x.article.id): to_quads(x) for x in sample_extractions()})
     return store
+
+
+# Hypothesis: a modest default so `make test` stays fast; `make fuzz` runs the "fuzz" profile
+# (pytest --hypothesis-profile=fuzz). No deadline: a loaded 2-core machine is slow at times.
+from hypothesis import HealthCheck, settings as _hsettings  # noqa: E402
+
+_hsettings.register_profile("vnkg", max_examples=40, deadline=None,
+                            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+_hsettings.register_profile("fuzz", max_examples=2000, deadline=None,
+                            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+_hsettings.load_profile("vnkg")
+_EXAMPLES: dict[str, int] = {}
+
+
+@pytest.hookimpl(tryfirst=True)  # makereport is firstresult: after the default one we would never run
+def pytest_runtest_makereport(item, call):
+    # Counts the inputs hypothesis ran, so docs/robustness.md can quote a number a command printed.
+    import re
+
+    stats = getattr(item, "hypothesis_statistics", None)
+    if call.when == "call" and stats:
+        _EXAMPLES[item.nodeid] = sum(int(n) for n in re.findall(r"(\d+) passing", stats))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _EXAMPLES:
+        terminalreporter.write_line(f"hypothesis: {sum(_EXAMPLES.values())} inputs run by "
+                                    f"{len(_EXAMPLES)} property tests")
+
+
+# --- SPARQL servers (issue 6: tests/test_remote.py, tests/test_serve.py). Session-scoped: Virtuoso
+# takes ~7 s to create its database. Both listen on free loopback ports, with data in temp folders.
+VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_url(tmp_path_factory):
+    """A writable Oxigraph server (with --union-default-graph, as `vnkg serve` runs it)."""
+    from vnkg.commands.serve import free_port, oxigraph_binary, start_oxigraph, stop_process
+
+    need_service(oxigraph_binary() is not None, "the Oxigraph server (pip install 'vnkg[server]')")
+    port = free_port()
+    proc = start_oxigraph(tmp_path_factory.mktemp("oxigraph"), port, writable=True, timeout_s=60)
+    yield f"http://127.0.0.1:{port}"
+    stop_process(proc)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_url(tmp_path_factory):
+    """A Virtuoso on loopback whose anonymous /sparql endpoint accepts updates."""
+    import re
+    import shutil
+    import subprocess
+    import time
+    import urllib.request
+
+    from vnkg.commands.serve import free_port, stop_process
+
+    exe, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt") or shutil.which("isql")
+    need_service(bool(exe and isql and VIRTUOSO_INI.is_file()), "Virtuoso (apt-get install virtuoso-opensource)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    sql_port, http_port = free_port(), free_port()
+    ini = VIRTUOSO_INI.read_text()
+    ini = ini.replace("/var/lib/virtuoso-opensource-7/db", str(folder))
+    ini = re.sub(r"(?m)^ServerPort(\s*)=\s*1111\b", rf"ServerPort\g<1>= 127.0.0.1:{sql_port}", ini)
+    ini = re.sub(r"(?m)^ServerPort(\s*)=\s*8890\b", rf"ServerPort\g<1>= 127.0.0.1:{http_port}", ini)
+    ini = re.sub(r"(?m)^DirsAllowed\s*=.*$", rf"DirsAllowed = ., /usr/share/virtuoso-opensource-7/vad, {folder}", ini)
+    ini = re.sub(r"(?m)^ResultSetMaxRows\s*=.*$", "ResultSetMaxRows = 1000000", ini)  # 10,000 cuts results
+    (folder / "virtuoso.ini").write_text(ini)
+    proc = subprocess.Popen([exe, "+configfile", str(folder / "virtuoso.ini"), "+foreground"], cwd=folder,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{http_port}/sparql"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log = folder / "virtuoso.log"
+                    pytest.fail(f"Virtuoso did not start: {log.read_text()[-500:] if log.exists() else ''}")
+                time.sleep(0.3)
+        # The anonymous endpoint user "SPARQL" may only read. This server listens on loopback and
+        # lives for the test session, so granting it SPARQL_UPDATE is the simplest honest set-up;
+        # a shared server would keep updates behind /sparql-auth (digest login) instead.
+        subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
+                       check=True, capture_output=True, timeout=30)
+        yield url
+    finally:
+        stop_process(proc, grace=20)

@@ -253,3 +253,6 @@ def main() -> None:
 
 
 # Command groups that live in modules of their own register here, one line each.
+cli.add_command(__import__("vnkg.commands.serve", fromlist=["serve"]).serve)
+cli.add_command(__import__("vnkg.commands.importing", fromlist=["importing"]).importing)
+cli.add_command(__import__("vnkg.commands.identity", fromlist=["identity"]).identity)

@@ -50,6 +50,16 @@ def date_literal(value: str | None) -> ox.Literal | None:
     return None
 
 
+def article_local(article_id: str) -> str:
+    """The article's part of the IRIs minted for its holdings, events and person mentions."""
+    return iri.slug(article_id) + "-" + hashlib.sha1(article_id.encode()).hexdigest()[:6]
+
+
+def person_mention(article_id: str, name: str) -> str:
+    """The IRI of a person as one article names them (stable: same article id and name, same IRI)."""
+    return f"{iri.ID}mention/{article_local(article_id)}/{iri.slug(name)}"
+
+
 class _Builder:
     def __init__(self, extraction: Extraction, ref: Reference):
         self.x = extraction
@@ -59,7 +69,7 @@ class _Builder:
         self.g = self.a
         self.quads: list[ox.Quad] = []
         self.seen: set[tuple] = set()
-        self.local = iri.slug(self.article.id) + "-" + hashlib.sha1(self.article.id.encode()).hexdigest()[:6]
+        self.local = article_local(self.article.id)
 
     def add(self, s, p: str, o) -> None:
         if o is None:
@@ -96,7 +106,9 @@ class _Builder:
         return node
 
     def person(self, name: str):
-        node = _n(iri.entity("person", name))
+        # Article-scoped: a name alone must not join namesakes across articles; vnkg.resolve
+        # links each mention to its canonical person (docs/identity.md).
+        node = _n(person_mention(self.article.id, name))
         self.add(node, RDF + "type", _n(SCHEMA + "Person"))
         self.add(node, SCHEMA + "name", name)
         return node

@@ -48,8 +48,9 @@ def article_quads(article: Article):
 
 
 def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False,
-               progress: Callable[[int], None] | None = None) -> LoadReport:
-    """Load every article of these files. ``progress(n)`` is called after each batch of n records."""
+               progress: Callable[[int], None] | None = None, resolve: bool = True) -> LoadReport:
+    """Load every article of these files. ``progress(n)`` is called after each batch of n records.
+    ``resolve``: then recompute who is who across articles (vnkg.resolve) when anything changed."""
     paths = list(paths)
     for path in paths:  # a wrong file name fails the load before anything is written
         check_input(path)
@@ -88,4 +89,8 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
             if len(batch) >= BATCH:
                 flush()
     flush()
+    if resolve and report.loaded:
+        from vnkg.resolve import resolve_store
+
+        resolve_store(store)
     return report

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import re
 
-_COMMENT_OR_STRING = re.compile(r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>')
+# Text that cannot hold an operation: comments (which end at \n or \r, as in SPARQL's grammar:
+# "#…\rINSERT" is an update), strings, IRIs, variables (?insert) and the local part of prefixed
+# names (ex:add). Only the local part: Oxigraph reads "ADD:a TO:b" as ADD of the graph :a.
+_COMMENT_OR_STRING = re.compile(r'#[^\n\r]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n\r]|\\.)*"'
+                                r'|\'(?:[^\'\\\n\r]|\\.)*\'|<[^<>\s]*>|[?$]\w+|:[\w.:%\\-]+')
 _UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
 
 

@@ -53,7 +53,7 @@ _PROVINCIAL_WORDS = re.compile(
     r"(?<!\w)(?:tỉnh|Tỉnh [uủ][yỷ]|Thành [uủ][yỷ]|Huyện [uủ][yỷ]|HĐND|U[BƯ]ND|Hội đồng nhân dân|[UỦ][yỷ] ban nhân dân)(?!\w)"
 )
 # Where an issuer phrase after "của" ends.
-_ORG_HARD_STOP = re.compile(r"[,;.()“”\"«»:\n*]|\s[-–]\s")
+_ORG_HARD_STOP = re.compile(r"[,;.()“”\"«»:*]|\s[-–]\s")
 _ORG_SOFT_STOP = re.compile(
     r"\s(?:về|ngày|đã|đang|sẽ|đến|trong|nhằm|để|cho|với|là|tại|thì|có|được|theo|quy định|hướng dẫn|ban hành|"
     r"này|đối với|nêu|thực hiện|triển khai|và các|cùng|số|năm|nhiệm kỳ)(?!\w)|\s\d"
@@ -82,9 +82,17 @@ _DATE_AFTER_QUANTITY = re.compile(r"\s*(?:ngày\s+\d|năm\s+\d{4})")
 _ISSUED_BEFORE = re.compile(r"(?:ban hành|ký|thông qua|ra|có)\s*(?:các\s+|những\s+)?$")
 _THAY_MAT = re.compile(r"(?:Thay mặt|TM\.?)\s+")
 _SELF_HEADER = re.compile(r"(?:^|\n)[\s*_|]*Số\s*:?\s*$")
-_CAN_CU = re.compile(r"(?<!\w)[Cc]ăn cứ(?!\w)")
+# The basis clauses open a paragraph ("*Căn cứ* Luật …;"); "căn cứ vào" in the body is not one.
+_CAN_CU = re.compile(r"(?:^|\n)[\s*_\\-]*Căn cứ(?!\w)")
+_HEADER_DATE = re.compile(rf"[Nn]gày\s+{_DATE}")
 _CAN_CU_END = re.compile(r";|\n\s*\n|(?<!\w)[Cc]ăn cứ(?!\w)|(?<!\w)(?:Xét|QUYẾT)(?!\w)")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
+_BACK_TO_NUMBER = re.compile(r"(?<![\w/.,:-])\d{1,5}[a-z]?(?:\s*[-‐‑‒–—−]\s*[A-ZĐƯ][A-Za-zĐđƯư]{0,7})?\s*$")
+_SO_END = re.compile(r"(?<!\w)[Ss]ố[\s*_:]*$")
+_SO_START = re.compile(r"^\s*(?:[Ss]ố\s+)+")
+_DIGIT = re.compile(r"\d")
+_GENERIC_PAPER = re.compile(r"(?<!\w)(?:[Vv]ăn bản|VB)$")
+_LIST_END = re.compile(r"\s*(?:[,;.)]|và|của|ngày|về|$)")
 _MD = re.compile(r"[*_\\]+")
 _WS = re.compile(r"\s+")
 
@@ -93,8 +101,9 @@ _WS = re.compile(r"\s+")
 class _Grammar:
     words: dict[str, str]  # folded type word or variant → canonical type ("Nghị quyết")
     codes: dict[str, str]  # symbol letters → canonical type ("NQ" → "Nghị quyết")
-    mention: re.Pattern  # TYPE [số] (SYMBOL | NUMBER)
-    type_word: re.Pattern  # any type word
+    lower_words: tuple[str, ...]  # the type words in lower case, longest first, for str.find
+    after_word: re.Pattern  # what follows a type word: [số] (SYMBOL | NUMBER)
+    type_word: re.Pattern  # any type word (slow path, when lower() changes the length)
     continuation: re.Pattern  # ", số 19-NQ/TW" / " và 20" after a mention
     provinces: dict[str, str]  # folded name → short label
     province_re: re.Pattern | None
@@ -177,8 +186,7 @@ def _grammar() -> _Grammar:
     variants |= {w.replace("quy", "qui") for w in words}
     alt = _alternation(variants) or r"(?!x)x"
     number = r"(?P<num>\d{1,5}[a-z]?)(?![\w/-]|[.,]\d)"
-    mention = re.compile(
-        rf"(?<!\w)(?P<tw>(?i:{alt}))(?!\w)"
+    after_word = re.compile(
         rf"(?:[\s*_]+(?P<so>[Ss]ố|SỐ)(?!\w))?[\s*_:]*"
         rf"(?:(?<![\w/.,:-]){_FORMS}(?![\w/])|{number})"
     )
@@ -186,18 +194,22 @@ def _grammar() -> _Grammar:
     continuation = re.compile(
         rf"\s*(?:,|;|và|hoặc)\s*(?:(?P<so>[Ss]ố)\s*)?(?:(?<![\w/.,:-]){_FORMS}(?![\w/])|{number})"
     )
+    lower_words = tuple(sorted({v.lower() for v in variants}, key=len, reverse=True))
     provinces = _provinces()
     province_re = None
     if provinces:
         province_re = re.compile(rf"(?<!\w)(?:{_alternation(provinces.values())})(?!\w)")
-    return _Grammar(words, codes, mention, type_word, continuation, provinces, province_re)
+    return _Grammar(words, codes, lower_words, after_word, type_word, continuation, provinces, province_re)
 
 
 # ----------------------------------------------------------------------------------------------
 
+_CODE_SUFFIXES = frozenset({"LT", "NS", "SN"})
+
+
 def _type_of_code(code: str | None, g: _Grammar) -> str | None:
     """The type a symbol's letters name: exact, then "D" written for "Đ" (QD → QĐ), then a
-    known code followed by capitals only (QĐNS, NQLT, TTLT; not TTr → TT)."""
+    known code with a liên tịch / nhân sự suffix (NQLT, TTLT, QĐNS)."""
     if not code:
         return None
     if code in g.codes:
@@ -208,8 +220,9 @@ def _type_of_code(code: str | None, g: _Grammar) -> str | None:
                 return name
     best = None
     for known, name in g.codes.items():
-        rest = code[len(known):]
-        if code.startswith(known) and rest.isupper() and (best is None or len(known) > len(best[0])):
+        # Letters appended to a type's own: liên tịch (NQLT, TTLT), nhân sự (QĐNS, and its typo
+        # QĐSN). Others (TTCP, TTr) are different words, not a variant of TT.
+        if code.startswith(known) and code[len(known):] in _CODE_SUFFIXES and (best is None or len(known) > len(best[0])):
             best = (known, name)
     return best[1] if best else None
 
@@ -234,7 +247,7 @@ def _clean(s: str) -> str:
 
 def _org_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """An issuer phrase starting at ``pos`` ("Bộ Chính trị về …" → "Bộ Chính trị")."""
-    chunk = text[pos:min(limit, pos + 160)]
+    chunk = text[pos:min(limit, pos + 160)].replace("\n", " ")  # wrapped lines in official texts
     if not _ORG_HEAD.match(chunk):
         return None, pos
     m = _ORG_HARD_STOP.search(chunk)
@@ -250,6 +263,8 @@ def _org_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if w[0].islower() and _fold(w) not in _ORG_LOWER:
             break
         words.append(w)
+    while words and words[-1] in ("và", "khóa", "khoá", "lần", "thứ"):  # "Thủ tướng Chính phủ và …"
+        words.pop()
     org = " ".join(words).strip()
     return (org or None), pos + len(chunk)
 
@@ -294,10 +309,48 @@ class _Mention:
     issuer_prefix: bool = False  # mention follows an issuance verb ("ban hành Kết luận …")
 
 
+def _type_words(text: str, g: _Grammar) -> list[tuple[int, int]]:
+    """Spans of type words. A regex alternation over every position is the slowest part of
+    a naive extractor, so the words are found with str.find in a lower-cased copy."""
+    low = text.lower().replace("\n", " ").replace("\t", " ").replace("\u00a0", " ")
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
+        return [m.span() for m in g.type_word.finditer(text)]
+    spans: dict[int, int] = {}
+    for w in g.lower_words:  # longest first: "thông báo kết luận" before "thông báo"
+        i = low.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or not low[i - 1].isalnum()) and (j == len(low) or not low[j].isalnum()):
+                spans.setdefault(i, j)
+            i = low.find(w, j)
+    out: list[tuple[int, int]] = []
+    for i in sorted(spans):
+        if out and i < out[-1][1]:  # "kết luận" inside "thông báo kết luận"
+            continue
+        out.append((i, spans[i]))
+    return out
+
+
+def _symbol_starts(text: str) -> list[int]:
+    """Where số hiệu may start: every symbol has a "/", found by str.find, and a number before it."""
+    out: list[int] = []
+    i = text.find("/")
+    while i >= 0:
+        b = _BACK_TO_NUMBER.search(text, max(0, i - 24), i)
+        if b and (not out or b.start() > out[-1]):
+            out.append(b.start())
+        i = text.find("/", i + 1)
+    return out
+
+
 def _find(text: str, g: _Grammar) -> list[_Mention]:
     out: list[_Mention] = []
-    for m in g.mention.finditer(text):
-        tw = m.group("tw")
+    words = _type_words(text, g)
+    for ws, we in words:
+        m = g.after_word.match(text, we)
+        if m is None:
+            continue
+        tw = text[ws:we]
         typ = g.words.get(_fold(tw))
         if typ is None:
             continue
@@ -314,7 +367,7 @@ def _find(text: str, g: _Grammar) -> list[_Mention]:
         else:
             dn = from_match(m)
             num = dn.number
-        out.append(_Mention(m.start(), m.end(), typ, num, dn, True))
+        out.append(_Mention(ws, m.end(), typ, num, dn, True))
         # A list after one type word: "Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW".
         pos = m.end()
         while True:
@@ -323,8 +376,7 @@ def _find(text: str, g: _Grammar) -> list[_Mention]:
                 break
             if c.group("num") is not None:
                 after = text[c.end():c.end() + 40]
-                if not (c.group("so") or m.group("so")) or _QUANTITY.match(after) or not re.match(
-                        r"\s*(?:[,;.)]|và|của|ngày|về|$)", after):
+                if _QUANTITY.match(after) or not _LIST_END.match(after):
                     break
                 cdn, cnum = None, c.group("num")
             else:
@@ -335,33 +387,46 @@ def _find(text: str, g: _Grammar) -> list[_Mention]:
     # Symbols standing alone: the type from a type word earlier in the clause
     # ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15"), else from the symbol's letters.
     covered = [(x.start, x.end) for x in out]
-    for m in SYMBOL_RE.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+    word_starts = [w[0] for w in words]
+    for start in _symbol_starts(text):
+        if any(a <= start < b for a, b in covered):
+            continue
+        m = SYMBOL_RE.match(text, start)
+        if m is None:
             continue
         dn = from_match(m)
-        window = text[max(0, m.start() - 160):m.start()]
+        window_start = max(0, start - 160)
         brk = None
-        for brk in _CLAUSE_BREAK.finditer(window):
+        for brk in _CLAUSE_BREAK.finditer(text, window_start, start):
             pass
-        clause = window[brk.end():] if brk else window
+        clause_start = brk.end() if brk else window_start
         typ, title, explicit = None, None, False
-        last = None
-        for last in g.type_word.finditer(clause):
-            pass
-        if last is not None:
-            between = clause[last.end():]
-            if re.search(r"(?<!\w)số\s*$", between) and len(between.split()) <= 16:
-                typ = g.words.get(_fold(last.group()))
+        k = bisect.bisect_left(word_starts, start) - 1
+        if k >= 0 and words[k][0] >= clause_start:
+            ws, we = words[k]
+            between = text[we:start]
+            # Only words between ("Luật Đất đai số …"): no number, so not "số 5612/…, ngày …, và số".
+            if _SO_END.search(between) and len(between.split()) <= 16 and not _DIGIT.search(between):
+                typ = g.words.get(_fold(text[ws:we]))
                 explicit = typ is not None
-                t = _clean(re.sub(r"(?<!\w)số\s*$", "", between))
+                t = _clean(_SO_START.sub("", _SO_END.sub("", between)))
                 title = t[0].upper() + t[1:] if t and not t.startswith("của ") else None
+                if explicit:
+                    start = ws
         if typ is None:
+            pre = text[clause_start:start]
+            so = _SO_END.search(pre)
+            if so:
+                named = pre[:so.start()].rstrip()
+                # "Tờ trình số 338/TT-ĐC", "Công điện số …": named as a kind of paper that is not
+                # a document type, whatever its letters; "văn bản số …" is generic, so the letters tell.
+                if named and named[-1].isalpha() and not _GENERIC_PAPER.search(named):
+                    continue
             if dn.type_code is None:
                 continue  # "64/CP", "38/2009/QH12" alone: no type to give them
             typ = _type_of_code(dn.type_code, g)
             if typ is None:
                 continue
-        start = m.start() - (len(clause) - last.start()) if explicit and last is not None else m.start()
         out.append(_Mention(start, m.end(), typ, dn.number, dn, explicit, title))
     out.sort(key=lambda x: x.start)
     return out
@@ -434,7 +499,13 @@ def _cited_spans(text: str, after: int) -> list[tuple[int, int]]:
 
 def extract_documents(article: Article, sentences: list[Evidence],
                       default_province: str | None = None) -> list[DocumentRef]:
-    """Every numbered document the article names, one per document (merged by key). Never raises."""
+    """Every numbered document the article names, one per document (merged by key). Never raises.
+
+    ``default_province`` is the province the article is about (for "Tỉnh ủy" without a name);
+    anything but a string there (an older caller passed its vocabulary) is ignored.
+    """
+    if not isinstance(default_province, str):
+        default_province = None
     try:
         return _extract(article, sentences, default_province)
     except Exception:  # a bug must not stop a bulk load; it is logged for fixing
@@ -444,8 +515,6 @@ def extract_documents(article: Article, sentences: list[Evidence],
 
 def _extract(article: Article, sentences: list[Evidence], default_province: str | None) -> list[DocumentRef]:
     text = article.text.replace("\u00d0", "Đ")  # same length: offsets stay valid
-    if not any(ch.isdigit() for ch in text):
-        return []
     g = _grammar()
     mentions = _find(text, g)
     if not mentions:
@@ -507,6 +576,10 @@ def _extract(article: Article, sentences: list[Evidence], default_province: str 
     own = _self_document(text, mentions)
     if own is not None and own.dn is not None and own.dn.symbol in docs:
         me = docs[own.dn.symbol]
+        if me.date is None:  # "Hà Nội, ngày 16 tháng 6 năm 2025" beside the number in the header
+            d = _HEADER_DATE.search(text, own.end, own.end + 200)
+            if d:
+                me.date = _iso(d, article.published)
         spans = _cited_spans(text, own.end)
         if spans:
             for m in mentions:

@@ -44,3 +44,24 @@ def _add(text: str, start: int, end: int, out: list[Evidence]) -> None:
         end -= 1
     if end > start:
         out.append(Evidence(text[start:end], start, end))
+
+
+# Both tone placements occur ("Ủy"/"Uỷ", "hòa"/"hoà"); matching uses the one the vocabularies
+# are written in. Each pair maps to a pair, so the matching form keeps every offset.
+_TONE_PAIRS = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe",
+               "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_TONE_PAIRS.update({a[0].upper() + a[1]: b[0].upper() + b[1] for a, b in list(_TONE_PAIRS.items())})
+# Only at the end of a syllable: "Đoàn", "khuỳnh" carry the mark on the same letter in both styles.
+_TONE_RE = re.compile("(?:" + "|".join(_TONE_PAIRS) + r")(?!\w)")
+_SAME_LENGTH = str.maketrans({"\u00d0": "Đ", "\u0110": "Đ", "\u2010": "-", "\u2011": "-", "\u2012": "-",
+                              "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " "})
+
+
+def match_form(text: str) -> str:
+    """``text`` in one tone style, with one dash and one space; same length, so offsets hold."""
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], text.translate(_SAME_LENGTH))
+
+
+def key(text: str) -> str:
+    """A lookup key for labels: matching form, lower case, single spaces."""
+    return " ".join(match_form(unicodedata.normalize("NFC", text)).lower().split())

@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Write graph/offices.ttl: the vocabulary of offices (SKOS) and the scheme of abbreviations.
+
+Offices are mostly a role ("Phó Chủ tịch") in a body ("Ủy ban nhân dân tỉnh"), so they are
+generated from the two lists below; the canonical label follows eval/GOLD.md (abbreviations
+written out, the level word kept where it belongs to the office). Run it after editing the lists:
+
+    .venv/bin/python scripts/build_offices.py
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+# (label, [alt labels], level)
+CENTRAL = [
+    ("Tổng Bí thư", ["Tổng Bí thư Ban Chấp hành Trung ương Đảng", "Tổng Bí thư Đảng"], "central"),
+    ("Ủy viên Bộ Chính trị", ["UV Bộ Chính trị"], "central"),
+    ("Bí thư Trung ương Đảng", ["Bí thư T.Ư Đảng", "Bí thư TW Đảng", "Bí thư TƯ Đảng", "Bí thư Trung ương"], "central"),
+    ("Thường trực Ban Bí thư", [], "central"),
+    ("Ủy viên Ban Chấp hành Trung ương Đảng", [
+        "Ủy viên Trung ương Đảng", "Ủy viên BCH Trung ương Đảng", "Ủy viên BCH T.Ư Đảng", "Ủy viên BCH TW Đảng",
+        "Ủy viên T.Ư Đảng", "Ủy viên TW Đảng", "Ủy viên TƯ Đảng", "Ủy viên Ban Chấp hành Trung ương",
+        "Ủy viên Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "Ủy viên BCH Trung ương", "Ủy viên Trung ương",
+        "Ủy viên chính thức Ban Chấp hành Trung ương Đảng"], "central"),
+    ("Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng", [
+        "Ủy viên dự khuyết Trung ương Đảng", "Ủy viên dự khuyết BCH Trung ương Đảng", "Ủy viên dự khuyết T.Ư Đảng",
+        "Ủy viên dự khuyết TW Đảng", "Ủy viên dự khuyết Ban Chấp hành Trung ương"], "central"),
+    ("Chủ tịch nước", ["Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Chủ tịch nước CHXHCN Việt Nam"], "central"),
+    ("Phó Chủ tịch nước", ["Phó Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam"], "central"),
+    ("Thủ tướng Chính phủ", ["Thủ tướng"], "central"),
+    ("Phó Thủ tướng Chính phủ", ["Phó Thủ tướng"], "central"),
+    ("Phó Thủ tướng Thường trực Chính phủ", ["Phó Thủ tướng Thường trực"], "central"),
+    ("Chủ tịch Quốc hội", [], "central"),
+    ("Phó Chủ tịch Quốc hội", [], "central"),
+    ("Phó Chủ tịch Thường trực Quốc hội", [], "central"),
+    ("Tổng Thư ký Quốc hội", [], "central"),
+    ("Ủy viên Ủy ban Thường vụ Quốc hội", [], "central"),
+    ("Ủy viên Đảng đoàn Quốc hội", [], "central"),
+    ("Bí thư Đảng đoàn Quốc hội", [], "central"),
+    ("đại biểu Quốc hội", ["Đại biểu Quốc hội"], "central"),
+    ("Trưởng Ban Dân nguyện thuộc Ủy ban Thường vụ Quốc hội", ["Trưởng Ban Dân nguyện", "Trưởng Ban Dân nguyện của Ủy ban Thường vụ Quốc hội"], "central"),
+    ("Chánh Văn phòng Trung ương Đảng", ["Chánh Văn phòng Trung ương"], "central"),
+    ("Chủ nhiệm Văn phòng Quốc hội", [], "central"),
+    ("Chủ nhiệm Văn phòng Chính phủ", ["Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"], "central"),
+    ("Tổng Thanh tra Chính phủ", [], "central"),
+    ("Chánh án Tòa án nhân dân tối cao", [], "central"),
+    ("Viện trưởng Viện Kiểm sát nhân dân tối cao", [], "central"),
+    ("Tổng Kiểm toán Nhà nước", [], "central"),
+    ("Thống đốc Ngân hàng Nhà nước Việt Nam", ["Thống đốc Ngân hàng Nhà nước"], "central"),
+    ("Chủ tịch Hội đồng Lý luận Trung ương", [], "central"),
+    ("Giám đốc Học viện Chính trị Quốc gia Hồ Chí Minh", ["Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh"], "central"),
+    ("Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", ["Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc", "Chủ tịch UBTƯ MTTQ Việt Nam"], "central"),
+    ("Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", ["Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc"], "central"),
+]
+for ban in ["Tổ chức", "Tuyên giáo", "Dân vận", "Tuyên giáo và Dân vận", "Nội chính", "Kinh tế", "Đối ngoại",
+            "Chính sách, chiến lược"]:
+    for role in ["Trưởng", "Phó Trưởng"]:
+        CENTRAL.append((f"{role} Ban {ban} Trung ương", [f"{role} ban {ban} Trung ương"], "central"))
+for role in ["Chủ nhiệm", "Phó Chủ nhiệm", "Ủy viên"]:
+    CENTRAL.append((f"{role} Ủy ban Kiểm tra Trung ương", [], "central"))
+MINISTRIES = ["Công an", "Quốc phòng", "Ngoại giao", "Nội vụ", "Tư pháp", "Tài chính", "Kế hoạch và Đầu tư",
+              "Công Thương", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường", "Giao thông vận tải",
+              "Xây dựng", "Tài nguyên và Môi trường", "Thông tin và Truyền thông", "Lao động - Thương binh và Xã hội",
+              "Văn hóa, Thể thao và Du lịch", "Khoa học và Công nghệ", "Giáo dục và Đào tạo", "Y tế",
+              "Dân tộc và Tôn giáo"]
+for m in MINISTRIES:
+    CENTRAL.append((f"Bộ trưởng Bộ {m}", [f"Bộ trưởng {m}"], "central"))
+    CENTRAL.append((f"Thứ trưởng Bộ {m}", [f"Thứ trưởng {m}"], "central"))
+
+# Provincial offices: {U} is the Party committee (Tỉnh ủy / Thành ủy), {L} the level word.
+PROVINCIAL = [
+    ("Bí thư {U}", []),
+    ("Phó Bí thư {U}", []),
+    ("Phó Bí thư Thường trực {U}", []),
+    ("Ủy viên Ban Thường vụ {U}", []),
+    ("Ủy viên Ban Chấp hành Đảng bộ {L}", ["{U} viên", "Ủy viên {U}"]),
+    ("Chủ tịch Hội đồng nhân dân {L}", []),
+    ("Phó Chủ tịch Hội đồng nhân dân {L}", []),
+    ("Phó Chủ tịch Thường trực Hội đồng nhân dân {L}", []),
+    ("Chủ tịch Ủy ban nhân dân {L}", []),
+    ("Phó Chủ tịch Ủy ban nhân dân {L}", []),
+    ("Phó Chủ tịch Thường trực Ủy ban nhân dân {L}", []),
+    ("Chủ tịch Ủy ban Mặt trận Tổ quốc {L}", ["Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam {L}"]),
+    ("Phó Chủ tịch Ủy ban Mặt trận Tổ quốc {L}", ["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam {L}"]),
+    ("Trưởng Đoàn đại biểu Quốc hội {L}", ["Trưởng đoàn đại biểu Quốc hội {L}"]),
+    ("Phó Trưởng Đoàn đại biểu Quốc hội {L}", ["Phó Trưởng đoàn đại biểu Quốc hội {L}"]),
+    ("Phó Trưởng Đoàn chuyên trách Đoàn đại biểu Quốc hội {L}", []),
+    ("Chủ nhiệm Ủy ban Kiểm tra {U}", []),
+    ("Phó Chủ nhiệm Ủy ban Kiểm tra {U}", []),
+    ("Ủy viên Ủy ban Kiểm tra {U}", []),
+    ("Chánh Văn phòng {U}", []),
+    ("Chánh Văn phòng Ủy ban nhân dân {L}", []),
+    ("Chánh Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân {L}", []),
+    ("Giám đốc Công an {L}", []),
+    ("Chỉ huy trưởng Bộ Chỉ huy Quân sự {L}", []),
+    ("Bí thư {L} đoàn", []),
+]
+for ban in ["Tổ chức", "Tuyên giáo", "Dân vận", "Tuyên giáo và Dân vận", "Nội chính"]:
+    for role in ["Trưởng", "Phó Trưởng"]:
+        PROVINCIAL.append((f"{role} Ban {ban} {{U}}", [f"{role} ban {ban} {{U}}"]))
+for ban in ["Pháp chế", "Kinh tế - Ngân sách", "Văn hóa - Xã hội", "Dân tộc", "Đô thị"]:
+    for role in ["Trưởng", "Phó Trưởng"]:
+        PROVINCIAL.append((f"{role} Ban {ban} Hội đồng nhân dân {{L}}", [f"{role} ban {ban} Hội đồng nhân dân {{L}}"]))
+# A department's office is written without the level word (GOLD.md).
+DEPARTMENTS = ["Nội vụ", "Tư pháp", "Tài chính", "Kế hoạch và Đầu tư", "Công Thương",
+               "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường", "Giao thông vận tải", "Xây dựng",
+               "Tài nguyên và Môi trường", "Thông tin và Truyền thông", "Lao động - Thương binh và Xã hội",
+               "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao", "Du lịch", "Khoa học và Công nghệ",
+               "Giáo dục và Đào tạo", "Y tế", "Ngoại vụ", "Dân tộc và Tôn giáo"]
+
+ABBREVIATIONS = [  # (full form, [abbreviations])
+    ("Hội đồng nhân dân", ["HĐND"]),
+    ("Ủy ban nhân dân", ["UBND"]),
+    ("Ủy ban Mặt trận Tổ quốc", ["UBMTTQ"]),
+    ("Mặt trận Tổ quốc", ["MTTQ"]),
+    ("Ban Chấp hành", ["BCH"]),
+    ("Ban Thường vụ", ["BTV"]),
+    ("Trung ương", ["T.Ư", "TƯ", "TW", "T.W"]),
+    ("đại biểu Quốc hội", ["ĐBQH"]),
+    ("Ủy ban Kiểm tra", ["UBKT"]),
+    ("Ủy ban Thường vụ Quốc hội", ["UBTVQH"]),
+    ("thành phố", ["TP", "TP.", "Tp.", "Tp"]),
+    ("Thành phố Hồ Chí Minh", ["TPHCM", "TP.HCM", "TP HCM", "Tp.HCM"]),
+    ("Ủy ban Trung ương", ["UBTƯ", "UBTW"]),
+    ("Cộng hòa xã hội chủ nghĩa", ["CHXHCN"]),
+    ("Việt Nam", ["VN"]),
+]
+
+
+def slug(text: str) -> str:
+    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def lit(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"@vi'
+
+
+def tone_variants(s: str) -> list[str]:
+    """The other tone placement ("Ủy" → "Uỷ", "hòa" → "hoà") as an extra altLabel."""
+    pairs = {"Ủy": "Uỷ", "ủy": "uỷ", "òa": "oà", "óa": "oá", "ỏa": "oả", "ọa": "oạ", "úy": "uý", "ùy": "uỳ"}
+    t = s
+    for a, b in pairs.items():
+        t = t.replace(a, b)
+    return [t] if t != s else []
+
+
+def main() -> None:
+    offices: dict[str, tuple[str, list[str], str]] = {}
+    for label, alts, level in CENTRAL:
+        offices[label] = (label, alts, level)
+    for tpl, alts in PROVINCIAL:
+        for u, lv in (("Tỉnh ủy", "tỉnh"), ("Thành ủy", "thành phố")):
+            label = tpl.format(U=u, L=lv)
+            if label.startswith("Bí thư thành phố đoàn"):
+                label = "Bí thư Thành đoàn"
+            if label.startswith("Bí thư tỉnh đoàn"):
+                label = "Bí thư Tỉnh đoàn"
+            offices[label] = (label, [a.format(U=u, L=lv) for a in alts], "provincial")
+    for d in DEPARTMENTS:
+        for role in ("Giám đốc", "Phó Giám đốc"):
+            label = f"{role} Sở {d}"
+            offices[label] = (label, [f"{role} Sở {d} tỉnh", f"{role} Sở {d} thành phố"], "provincial")
+    for u, lv in (("Huyện ủy", "huyện"), ("Quận ủy", "quận"), ("Thị ủy", "thị xã")):
+        for role in ("Bí thư", "Phó Bí thư"):
+            offices[f"{role} {u}"] = (f"{role} {u}", [], "district")
+        for role in ("Chủ tịch", "Phó Chủ tịch"):
+            for body in ("Hội đồng nhân dân", "Ủy ban nhân dân"):
+                offices[f"{role} {body} {lv}"] = (f"{role} {body} {lv}", [], "district")
+
+    out = [
+        "# The vocabulary of offices (SKOS): skos:prefLabel is the canonical title as eval/GOLD.md writes it",
+        "# (abbreviations written out, no place name), skos:altLabel the variants articles use.",
+        "# Also the scheme of abbreviations: skos:prefLabel the full form, skos:altLabel the abbreviation.",
+        "# GENERATED by scripts/build_offices.py: edit the lists there, then run it.",
+        "",
+        "@prefix vnkg: <https://w3id.org/vnkg/ontology#> .",
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        "",
+        "<https://w3id.org/vnkg/id/scheme/offices> a skos:ConceptScheme ;",
+        '    skos:prefLabel "Chức danh"@vi , "Offices"@en .',
+        "",
+        "<https://w3id.org/vnkg/id/scheme/abbreviations> a skos:ConceptScheme ;",
+        '    skos:prefLabel "Chữ viết tắt"@vi , "Abbreviations"@en .',
+        "",
+    ]
+    for label, alts, level in offices.values():
+        alts = [a for a in dict.fromkeys(alts + tone_variants(label) + [v for a in alts for v in tone_variants(a)]) if a != label]
+        out.append(f"<https://w3id.org/vnkg/id/office/{slug(label)}> a vnkg:Office , skos:Concept ;")
+        out.append(f"    skos:prefLabel {lit(label)} ;")
+        if alts:
+            out.append("    skos:altLabel " + " , ".join(lit(a) for a in alts) + " ;")
+        out.append(f'    vnkg:level "{level}" ;')
+        out.append("    skos:inScheme <https://w3id.org/vnkg/id/scheme/offices> .")
+        out.append("")
+    for full, abbrs in ABBREVIATIONS:
+        out.append(f"<https://w3id.org/vnkg/id/abbreviation/{slug(full)}> a skos:Concept ;")
+        out.append(f"    skos:prefLabel {lit(full)} ;")
+        out.append("    skos:altLabel " + " , ".join(lit(a) for a in abbrs) + " ;")
+        out.append("    skos:inScheme <https://w3id.org/vnkg/id/scheme/abbreviations> .")
+        out.append("")
+    (ROOT / "graph" / "offices.ttl").write_text("\n".join(out), encoding="utf-8")
+    print(f"graph/offices.ttl: {len(offices)} offices, {len(ABBREVIATIONS)} abbreviations")
+
+
+if __name__ == "__main__":
+    main()

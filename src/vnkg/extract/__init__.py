@@ -1,0 +1,279 @@
+"""Rule-based extraction: ``extract(article) -> Extraction``.
+
+A pure function of the article: no store, no network, no model. Each sentence is read once
+for names (persons), provinces (places), office titles (titles) and gatherings (events);
+then names are accepted on their context, titles given to their holders with a province and a
+status, and events merged across sentences. Regexes are compiled once (grammar.grammar()).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vnkg.extract import events as ev
+from vnkg.extract.grammar import Grammar, grammar
+from vnkg.extract.persons import Name, find_names, followed_by_title, in_list
+from vnkg.extract.places import Place, find_places, subject_province
+from vnkg.extract.text import key, match_form, sentences
+from vnkg.extract.titles import Title, assign, canonical, find_titles, memberships
+from vnkg.model import (Article, EventMention, Evidence, Extraction, OrganizationMention, Participation,
+                        PersonMention, PlaceMention, PostHolding)
+
+try:  # documents are another module's job; extraction works without it
+    from vnkg.extract.documents import extract_documents
+except ImportError:  # pragma: no cover - until documents.py exists
+    extract_documents = None
+
+__all__ = ["extract"]
+
+_END_PUNCT = re.compile(r"[.!?…:\"”)»]\s*$")
+
+
+@dataclass
+class _Sentence:
+    ev: Evidence
+    s: str  # matching form
+    names: list[Name]
+    places: list[Place]
+    titles: list[Title] = field(default_factory=list)
+
+
+def extract(article: Article) -> Extraction:
+    g = grammar()
+    text = article.text
+    mf = match_form(text)
+    out = Extraction(article)
+    sents: list[_Sentence] = []
+    for e in sentences(text):
+        s = mf[e.start:e.end]
+        names = find_names(s, e.sentence, g)
+        places = find_places(s, g, [(n.start, n.end) for n in names])
+        sents.append(_Sentence(e, s, names, places))
+
+    truncated = not _END_PUNCT.search(text)
+    text_end = len(text.rstrip())
+    # Titles are looked for with every candidate name, so a name stops a title.
+    for st in sents:
+        st.titles = find_titles(st.s, st.names, st.places, g)
+    accepted = _accept_names(sents, g, truncated, text_end)
+    for st in sents:
+        st.names = [n for n in st.names if key(n.text) in accepted and not n.credit
+                    and not (truncated and st.ev.start + n.end >= text_end)]
+        st.titles = find_titles(st.s, st.names, st.places, g)
+        for p in st.places:
+            p.in_title = any(t.start <= p.start < t.end for t in st.titles)
+
+    # Persons, in order of first mention.
+    seen: dict[str, str] = {}
+    for st in sents:
+        for n in st.names:
+            k = key(n.text)
+            if k not in seen:
+                seen[k] = n.text
+                out.persons.append(PersonMention(n.text, st.ev))
+
+    # Places named in the text.
+    all_places = [p for st in sents for p in st.places]
+    subject = subject_province(article.title, article.outlet, all_places, g)
+    seen_p: set[str] = set()
+    for st in sents:
+        for p in st.places:
+            if not p.institution and p.province not in seen_p:
+                seen_p.add(p.province)
+                out.places.append(PlaceMention(p.province, st.ev))
+
+    out.holdings = _holdings(sents, subject, g, seen)
+    out.events = _events(article, sents, subject, g, seen, out.holdings)
+    out.organizations = _organisations(sents, g)
+    if extract_documents is not None:
+        try:
+            out.documents = extract_documents(article, [st.ev for st in sents], default_province=subject)
+        except Exception:  # one module's bug must not lose the article's other facts
+            out.documents = []
+    return out
+
+
+def _accept_names(sents: list[_Sentence], g: Grammar, truncated: bool, text_end: int) -> set[str]:
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for st in sents:
+        title_ends = {t.end for t in st.titles} | {t.body_end for t in st.titles}
+        for n in st.names:
+            k = key(n.text)
+            if n.credit or n.blocked:
+                continue
+            if truncated and st.ev.start + n.end >= text_end:
+                continue
+            alone = key(re.sub(r"[\s.,:;()\-–]+", " ", st.s)) == key(n.text)  # a byline line
+            context = n.honorific or n.cut or followed_by_title(st.s, n, g) or in_list(st.s, n) \
+                or any(0 <= n.start - e <= 1 for e in title_ends)
+            if context:
+                strong.add(k)
+            elif n.words >= 3 and not alone:
+                strong.add(k)
+            else:
+                weak.add(k)
+    return strong
+
+
+def _chain_places(chain: list[Title], i: int) -> str | None:
+    for t in chain[i + 1:]:
+        if t.place:
+            return t.place
+    for t in reversed(chain[:i]):
+        if t.place:
+            return t.place
+    return None
+
+
+_BARE_PARTY = {"bí thư", "phó bí thư", "phó bí thư thường trực"}
+
+
+def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: dict) -> list[PostHolding]:
+    merged: dict[tuple, PostHolding] = {}
+    flags: dict[tuple, set] = {}
+    for st in sents:
+        if not st.names:
+            continue
+        around = {p.province for p in st.places if not p.institution and not p.in_title}
+        context = around.pop() if len(around) == 1 else subject
+        assigned = assign(st.s, st.titles, st.names, g) + memberships(st.s, st.names, st.places, g)
+        own: dict[str, set] = {}
+        for a in assigned:
+            if not a.list_head:
+                own.setdefault(key(a.name.text), set()).add(key(a.title.text).replace(" thường trực", ""))
+        for a in assigned:
+            t, chain = a.title, a.chain
+            idx = chain.index(t)
+            text = t.text
+            # "Phó Chủ tịch rồi Chủ tịch UBND tỉnh": a bare role takes the body of the next one.
+            if text == t.head and idx + 1 < len(chain):
+                nxt = chain[idx + 1]
+                if nxt.head.replace("Phó ", "") == t.head.replace("Phó ", "") and len(nxt.text) > len(nxt.head):
+                    text = t.head + nxt.text[len(nxt.head):]
+                    if not t.place and nxt.place:
+                        t.place = nxt.place
+            if a.list_head and key(text) in own.get(key(a.name.text), set()):
+                continue
+            if a.list_head and any(o.startswith(key(text)) and o != key(text) for o in own.get(key(a.name.text), ())):
+                continue
+            province = t.place
+            label, office, level = canonical(text, None, g)
+            if province is None and level in ("provincial", "district"):
+                province = _chain_places(chain, idx) or context
+            if province is None and key(text) in _BARE_PARTY and context:
+                province = context
+            if province is not None:
+                city = g.vocab.provinces.get(province).city if province in g.vocab.provinces else False
+                if key(text) in _BARE_PARTY:
+                    text = text + (" Thành ủy" if city else " Tỉnh ủy")
+                label, office, level = canonical(text, city, g)
+                if level == "central" and not t.place:
+                    province = None
+            name = persons.get(key(a.name.text), a.name.text)
+            status = "former" if (a.status == "former" or t.former) else "current"
+            k = (key(name), key(label), province)
+            term = t.term
+            if k in merged:
+                h = merged[k]
+                flags[k].add(status if not a.conferred else "conferred")
+                h.term = h.term or term
+                continue
+            merged[k] = PostHolding(person=name, title=label, evidence=st.ev, organization=_org(label, province, city=
+                                    g.vocab.provinces[province].city if province in g.vocab.provinces else False),
+                                    province=province, status=status, term=term, office=office)
+            flags[k] = {status if not a.conferred else "conferred"}
+    for k, h in merged.items():
+        f = flags[k]
+        h.status = "former" if "former" in f and "conferred" not in f else "current"
+    return list(merged.values())
+
+
+_ROLE = re.compile(r"^(?:Phó\s+)?(?:Tổng\s+)?(?:Bí thư|Chủ tịch|Ủy viên dự khuyết|Ủy viên|Trưởng|Giám đốc|Chủ nhiệm|"
+                   r"Chánh Văn phòng|Bộ trưởng|Thứ trưởng|Tổng Thư ký|Tổ trưởng|Chánh án|Viện trưởng|Thống đốc|"
+                   r"Tổng Kiểm toán|Tổng Thanh tra|Chỉ huy trưởng)(?:\s+Thường trực)?\s+")
+
+
+def _org(label: str, province: str | None, city: bool) -> str | None:
+    """The organisation of an office: its title without the role ("Tỉnh ủy Tuyên Quang")."""
+    m = _ROLE.match(label)
+    if not m:
+        return None
+    body = label[m.end():]
+    if not body:
+        return None
+    if province and (body.endswith((" tỉnh", " thành phố")) or body in ("Tỉnh ủy", "Thành ủy")):
+        body = re.sub(r"\s+(tỉnh|thành phố)$", "", body)
+        return f"{body} {'thành phố' if city and body not in ('Thành ủy',) else 'tỉnh' if body != 'Tỉnh ủy' else ''} {province}".replace("  ", " ")
+    return body
+
+
+def _events(article: Article, sents: list[_Sentence], subject, g: Grammar, persons: dict,
+            holdings: list[PostHolding]) -> list[EventMention]:
+    headline = key(article.title or "")
+    states: list[ev.EventState] = []
+    per_sentence: list[ev.EventState | None] = []
+    prev_places: list[str] = []
+    for i, st in enumerate(sents):
+        spans = [(t.start, t.end) for t in st.titles]
+        if i == 0 and not headline:
+            headline_key = key(st.s)
+        else:
+            headline_key = headline
+        hits = ev.find_hits(st.s, spans, st.places, prev_places, subject, headline_key, article.published, g)
+        if headline and key(st.s) == headline:
+            # The headline repeated as the first line: the body says more precisely where.
+            for h in hits:
+                h.strength = min(h.strength, 1) if h.strength else 0
+        here = None
+        for h in hits:
+            e = ev.merge(states, h, i, st.ev)
+            if e is not None and h.present:
+                here = e
+                if e.date is None and h.date:
+                    e.date = h.date
+        per_sentence.append(here)
+        pl = [p.province for p in st.places if not p.institution]
+        prev_places = pl
+    if not states:
+        return []
+    # Participants.
+    elected_mode = any(g.cue["elected"].search(st.s) for st in sents)
+    conferred_people = set()
+    current = None
+    for i, st in enumerate(sents):
+        current = per_sentence[i] or current or states[0]
+        spans = [(t.start, t.end) for t in st.titles]
+        for n, role in ev.participants(st.s, st.names, spans, g):
+            _add_participant(current, persons.get(key(n.text), n.text), role, st.ev)
+    if elected_mode:
+        for st_i, st in enumerate(sents):
+            for a in assign(st.s, st.titles, st.names, g) if st.titles and st.names else []:
+                if a.conferred or a.list_head:
+                    conferred_people.add((key(a.name.text), st_i))
+        for k, st_i in conferred_people:
+            e = per_sentence[st_i] or _last_before(per_sentence, st_i) or states[0]
+            _add_participant(e, persons.get(k, k), "attendee", sents[st_i].ev)
+    out = []
+    for e in states:
+        out.append(EventMention(type=e.type, evidence=e.evidence, title=e.title, province=e.province, date=e.date,
+                                participants=[Participation(n, r, evd) for n, r, evd in e.participants.values()]))
+    return out
+
+
+def _last_before(per_sentence, i):
+    for e in reversed(per_sentence[:i]):
+        if e is not None:
+            return e
+    return None
+
+
+def _add_participant(e: ev.EventState, name: str, role: str, evidence: Evidence) -> None:
+    k = key(name)
+    old = e.participants.get(k)
+    if old is None or ev.better(role, old[1]):
+        e.participants[k] = [name, role, evidence]
+
+
+def _organisations(sents: list[_Sentence], g: Grammar) -> list[OrganizationMention]:
+    return []

@@ -1,0 +1,207 @@
+"""Gatherings an article reports as held, and who took part.
+
+An event's name (the type words come from ontology/vnkg.ttl) makes an event only when the
+sentence reports it: a presence verb before it ("chủ trì hội thảo", "Dự lễ"), a verb of holding
+after it ("Đại hội … đã bế mạc"), a date or "tại" opening the sentence ("Ngày 21/10, tại Hội nghị
+…"), or the headline. Mentions behind a document, a plan or a later stage ("Nghị quyết Đại hội
+XIII", "tiến tới Đại hội XIV", "đi dự Đại hội") are background. Later mentions of the same
+gathering ("tại hội thảo") join it; a place found later refines a province only guessed before.
+Participants come from cue verbs (chủ trì → chair; phát biểu, báo cáo → speaker; dự → attendee):
+the names before the verb in the sentence, or after it when none stand before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vnkg.extract.grammar import Grammar
+from vnkg.extract.text import key
+
+_CLAUSE = re.compile(r"[,.;:!?()\"“”]")
+_OPENING = re.compile(r"\s*(?:[*•\-–]\s*)?(?:(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|đêm)\b[^,]{0,25},\s*)?"
+                      r"(?:tại\s+)?$", re.IGNORECASE)
+_HELD_AFTER = r"\s*(?:[^,.;:]{0,80}?\s)?(?:đã\s+|đang\s+|cũng\s+|chính thức\s+|được\s+|vừa\s+)*"
+_NP_STOP = re.compile(r"[.;:!?\"“”]|,(?!\s*(?:nhiệm kỳ|khóa|khoá|lần thứ))")
+_FUTURE_AFTER = re.compile(r"^\s*(?:[^,.;]{0,60}\s)?(?:sắp tới|tới|sắp diễn ra|sẽ)\b")
+_WORK = re.compile(r"\blàm việc với\b")
+_DATE = re.compile(r"(?:(?:ngày|sáng|chiều|tối|trưa|hôm nay)\s*|\()(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?",
+                   re.IGNORECASE)
+_NOT_CUE = re.compile(r"\s+(?:đổi|án|kiến|khuyết|thảo|báo|toán|thi|định|phòng|trữ|bị|đoán|luật|tính|thức|xét|giải)\b")
+_BARE_LE = re.compile(r"(?:dự|tham dự|buổi|tổ chức|tại|Dự|Tại)\s+$")
+_ROLE_RANK = {"chair": 3, "speaker": 2, "attendee": 1}
+
+
+@dataclass
+class Hit:
+    type: str
+    start: int
+    end: int  # end of the name of the gathering
+    title: str
+    bare: bool  # the type word alone ("tại hội thảo")
+    present: bool
+    province: str | None
+    strength: int  # 3 named with it, 2 from the sentence around it, 1 a guess (the article's province)
+    date: str | None = None
+
+
+@dataclass
+class EventState:
+    type: str
+    title: str | None
+    province: str | None
+    strength: int
+    sentence: int
+    evidence: object
+    date: str | None = None
+    term: str | None = None
+    participants: dict = field(default_factory=dict)  # key(name) -> [name, role, evidence]
+
+
+def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, published, g: Grammar) -> list[Hit]:
+    hits: list[Hit] = []
+    spans = [(m.start(), m.end(), g.event_type_of.get(key(m.group()))) for m in g.event_re.finditer(s)]
+    spans += [(m.start(), m.end(), "Buổi làm việc") for m in _WORK.finditer(s)]
+    for start, end, etype in sorted(spans):
+        if etype is None or any(a <= start < b for a, b in title_spans):
+            continue
+        if any(h.start <= start < h.end for h in hits):
+            continue
+        word = s[start:end]
+        if etype == "Lễ" and key(word) == "lễ":
+            if not (_BARE_LE.search(s[max(0, start - 12):start]) or re.match(r" [A-ZĐ]", s[end:end + 2])) \
+                    or re.match(r"\s+hội\b", s[end:end + 5]):
+                continue
+        np_end = _np_end(s, end, g)
+        title = s[start:np_end].strip(" ,")
+        bare = (key(title) == key(word) and s[np_end:np_end + 2].strip()[:1] not in ('"', "“")) \
+            or key(title) in ("buổi làm việc", "làm việc với", "buổi lễ")
+        clause_start = max((m.end() for m in _CLAUSE.finditer(s, 0, start)), default=0)
+        pre = s[clause_start:start]
+        sent_pre = s[:start]
+        background = bool(g.cue["event-background"].search(sent_pre[-60:])) and not bare \
+            or bool(g.cue["event-background"].search(pre)) \
+            or bool(_FUTURE_AFTER.match(s[np_end:np_end + 70])) or "các cấp" in title
+        cue_before = any(g.cue[c].search(pre) for c in ("chair", "speaker", "attendee", "event-held")) \
+            or etype == "Buổi làm việc" and word.startswith("làm việc")
+        held_after = bool(re.match(_HELD_AFTER + "(?:" + g.cue["event-held"].pattern + ")", s[np_end:np_end + 120]))
+        opening = bool(_OPENING.fullmatch(s[:start])) and (not bare or s[:start].strip().lower().endswith("tại"))
+        headline = key(title) == headline_key or (headline_key and key(title) and headline_key.startswith(key(title))
+                                                  and not bare and start == 0)
+        present = not background and (cue_before or held_after or opening or headline)
+        prov, strength = _province(s, start, np_end, title, places, prev_places, subject, etype, g)
+        hits.append(Hit(etype, start, np_end, title, bare, present and not background, prov, strength,
+                        _date(s, published)))
+        if background:
+            hits[-1].strength = 0
+    return hits
+
+
+def _np_end(s: str, pos: int, g: Grammar) -> int:
+    m = _NP_STOP.search(s, pos)
+    end = m.start() if m else len(s)
+    # Stop at the first verb or link word after the name.
+    for mm in re.finditer(r"\s+(\S+)", s[pos:end]):
+        words = s[pos + mm.start(1):pos + mm.start(1) + 40].lower().split()
+        if any(tuple(words[:len(p)]) == p for p in g.title_stops if p not in (("khóa",), ("khoá",), ("nhiệm", "kỳ"))) \
+                or any(g.cue[c].match(s, pos + mm.start(1)) for c in ("chair", "speaker", "attendee")):
+            return pos + mm.start()
+    if "(" in s[pos:end] and ")" not in s[pos:end]:
+        return pos + s[pos:end].index("(")
+    return end
+
+
+def _province(s, start, np_end, title, places, prev_places, subject, etype, g: Grammar):
+    # "tại" + a province or a central venue anywhere in the sentence.
+    for m in re.finditer(r"\btại\s+", s):
+        if g.central_venue_re.match(s, m.end()):
+            return None, 3
+        for p in places:
+            if p.start == m.end() and not p.institution:
+                return p.province, 3
+    inside = [p for p in places if start <= p.start < np_end]
+    if inside:
+        return inside[0].province, 3
+    if etype == "Buổi làm việc":
+        after = [p for p in places if np_end <= p.start < np_end + 60]
+        if after:
+            return after[0].province, 3
+    around = {p.province for p in places if not p.institution and not p.in_title}
+    if len(around) == 1:
+        return around.pop(), 2
+    if re.search(r"\b(?:toàn quốc|Trung ương|Quốc hội|Chính phủ)\b", title):
+        return None, 3
+    if prev_places and len(set(prev_places)) == 1:
+        return prev_places[0], 2
+    return subject, 1
+
+
+def _date(s: str, published: str | None) -> str | None:
+    m = _DATE.search(s)
+    if not m:
+        return None
+    d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
+    if not y:
+        y = (published or "")[:4]
+    if not y or not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    return f"{y}-{mo:02d}-{d:02d}"
+
+
+def merge(events: list[EventState], hit: Hit, index: int, evidence) -> EventState | None:
+    """Add a hit to the article's events; return the event it belongs to (None: background)."""
+    if hit.strength == 0:
+        return None
+    same = [e for e in events if e.type == hit.type]
+    for e in same:
+        if e.province == hit.province:
+            if e.title is None and not hit.bare:
+                e.title = hit.title
+            return e
+    if hit.strength >= 2:
+        # A place named later refines a province that was only guessed.
+        weak = [e for e in same if e.strength == 1]
+        if weak:
+            weak[-1].province, weak[-1].strength = hit.province, hit.strength
+            if not hit.bare:
+                weak[-1].title = weak[-1].title or hit.title
+            return weak[-1]
+    if not hit.present:
+        return None
+    if same and (hit.strength == 1 or hit.bare or not hit.title):
+        return same[-1]
+    if hit.bare and events:
+        return events[-1]
+    e = EventState(hit.type, None if hit.bare else hit.title, hit.province, hit.strength, index, evidence, hit.date)
+    events.append(e)
+    return e
+
+
+def participants(s: str, names, title_spans, g: Grammar) -> list[tuple]:
+    """(name, role) for the people a sentence places at a gathering."""
+    cues = []
+    for role, notation in (("chair", "chair"), ("speaker", "speaker"), ("attendee", "attendee"), ("attendee", "elected")):
+        for m in g.cue[notation].finditer(s):
+            if any(a <= m.start() < b for a, b in title_spans):
+                continue
+            if _NOT_CUE.match(s, m.end()) or s[max(0, m.start() - 4):m.start()].lower() == "bài ":
+                continue
+            if s[max(0, m.start() - 3):m.start()].lower() == "đi " or s[max(0, m.start() - 4):m.start()] == "của ":
+                continue
+            cues.append((m.start(), m.end(), role, key(m.group())))
+    cues.sort()
+    out = []
+    for i, (a, b, role, word) in enumerate(cues):
+        if word in ("trao", "trao tặng"):
+            out += [(n, role) for n in names]
+            continue
+        before = [n for n in names if n.end <= a]
+        if before:
+            out += [(n, role) for n in before]
+        else:
+            nxt = cues[i + 1][0] if i + 1 < len(cues) else len(s)
+            out += [(n, role) for n in names if b <= n.start < max(nxt, b + 1) or b <= n.start and i + 1 == len(cues)]
+    return out
+
+
+def better(role: str, than: str) -> bool:
+    return _ROLE_RANK[role] > _ROLE_RANK[than]

@@ -1,0 +1,96 @@
+"""Personal names: runs of capitalised syllables that start with a family name.
+
+A run is cut in front of its name: honorifics, ranks, provinces and capitalised words that
+end a title ("… Tỉnh ủy Vĩnh Phúc Hoàng Thị Thúy Lan", "… MTTQ Việt Nam Đỗ Văn Chiến") are
+dropped. Names of every ethnic group pass (Hầu A Lềnh, Rah Lan Chung, Ma Thế Hồng) because
+the family-name list (graph/lexicon.ttl) holds theirs too. Whether a candidate is a person is
+decided with its context: an honorific, an office next to it, a list, or a full three-part name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnkg.extract.grammar import CAP_RUN, Grammar
+from vnkg.extract.text import key
+
+_SEP_TITLE = re.compile(r"\s*(?:,|-|–|\(|:)\s*")
+_LIST_BEFORE = re.compile(r"(?:[,;:]|\bvà|\bgồm)\s*(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?$")
+
+
+@dataclass
+class Name:
+    start: int  # offsets in the sentence
+    end: int
+    text: str  # as written
+    honorific: bool  # "ông", "bà", "đồng chí" (or a rank) right before it
+    cut: bool  # something capitalised (a place, a title word) was cut off in front of it
+    blocked: bool  # preceded by a word that makes it a place, street or idea
+    credit: bool  # after "Ảnh:", "Theo"… : a byline
+    words: int
+
+
+def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
+    """Candidate names in one sentence (``s`` in matching form, ``orig`` as written)."""
+    out: list[Name] = []
+    for m in CAP_RUN.finditer(s):
+        words = m.group(1).split(" ")
+        starts = [m.start(1)]
+        for wd in words[:-1]:
+            starts.append(starts[-1] + len(wd) + 1)
+        i, cut, honor = 0, False, False
+        # Cut what stands in front of the name, a phrase at a time.
+        while i < len(words):
+            rest = " ".join(words[i:])
+            if g.rank_re.match(rest + " ") and not key(words[i]) in g.surnames:
+                mm = g.rank_re.match(rest + " ")
+                i += len(mm.group().split())
+                honor = True
+                continue
+            if key(words[i]) in ("ông", "bà", "đồng", "các", "anh", "chị", "cô", "bác"):
+                honor = honor or key(words[i]) in ("ông", "bà", "bác")
+                i += 1
+                continue
+            hit = 0
+            for n in range(min(4, len(words) - i), 0, -1):
+                k = key(" ".join(words[i:i + n]))
+                if k in g.province_of or k in g.name_stop_keys:
+                    hit = n
+                    break
+            if hit and len(words) - i - hit >= 2:
+                i += hit
+                cut = True
+                continue
+            if key(words[i]) not in g.surnames and len(words) - i > 2:
+                i += 1
+                cut = True
+                continue
+            break
+        name_words = words[i:]
+        if len(name_words) < 2 or key(name_words[0]) not in g.surnames:
+            continue
+        if len(name_words) > 6:
+            continue
+        start = starts[i]
+        end = m.end(1)
+        k = key(" ".join(name_words))
+        if k in g.province_of or k in g.vocab.organisations:
+            continue
+        before = s[max(0, start - 40):start]
+        honor = honor or bool(g.honorific_re.search(before)) or bool(g.rank_before_re.search(before))
+        blocked = (not cut) and bool(g.blocker_re.search(before)) and not honor
+        credit = bool(g.credit_re.search(before))
+        out.append(Name(start, end, orig[start:end], honor, cut, blocked, credit, len(name_words)))
+    return out
+
+
+def followed_by_title(s: str, name: Name, g: Grammar) -> bool:
+    """"Nguyễn Văn An, Bí thư …" / "Nguyễn Văn An - Chủ tịch …"."""
+    m = _SEP_TITLE.match(s, name.end)
+    if not m:
+        return False
+    return bool(g.role_re.match(s, m.end()))
+
+
+def in_list(s: str, name: Name) -> bool:
+    return bool(_LIST_BEFORE.search(s[max(0, name.start - 30):name.start]))

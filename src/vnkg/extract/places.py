@@ -1,0 +1,91 @@
+"""Provinces named in a text, and the province an article is about.
+
+A province counts as a place mention when the text names it as a place ("tỉnh Tuyên Quang",
+"Tỉnh ủy Vĩnh Phúc", "tại Thái Nguyên"), not when it is only part of an institution's name
+("Báo Tuyên Quang", "Cổng TTĐT tỉnh Yên Bái") or of a longer proper name ("Điện Biên Phủ").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from vnkg.extract.grammar import UPPER, Grammar
+from vnkg.extract.text import key, match_form
+
+_CLAUSE_START = re.compile(r"[,;.:!?()\"“”]")
+_DASH = re.compile(r"\s*-\s*")
+_CAP_AFTER = re.compile(rf" [{UPPER}]")
+
+
+@dataclass
+class Place:
+    start: int  # the span, prefix included
+    end: int
+    name_start: int  # where the name itself starts
+    province: str  # short label ("Vĩnh Phúc"), or a former compound province as written
+    prefixed: bool  # "tỉnh", "thành phố", "TP" in front
+    institution: bool  # inside an institution's name: not a mention, still a clue
+    in_title: bool = False  # part of an office title ("Bí thư Tỉnh ủy Vĩnh Phúc")
+
+
+def find_places(s: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[Place]:
+    """Provinces in ``s`` (matching form), skipping spans already taken by names."""
+    out: list[Place] = []
+    pos = 0
+    while True:
+        m = g.province_re.search(s, pos)
+        if not m:
+            break
+        pos = m.end()
+        name = m.group("name") or m.group("name2")
+        prefix = m.group("prefix") or m.group("prefix2")
+        nstart = m.start("name") if m.group("name") else m.start("name2")
+        if any(a < m.end() and nstart < b for a, b in taken):
+            continue
+        label = g.province_of.get(key(name))
+        if label is None:
+            continue
+        end = m.end()
+        # "tỉnh Quảng Nam-Đà Nẵng": one former province written as two.
+        d = _DASH.match(s, end)
+        if prefix and d:
+            m2 = g.province_re.match(s, d.end())
+            if m2 and m2.group("name") and not m2.group("prefix"):
+                label = f"{label}-{g.province_of[key(m2.group('name'))]}"
+                end = m2.end()
+                pos = end
+        # A longer proper name going on with capitals ("Điện Biên Phủ") is not the province,
+        # unless what follows is a person ("Bí thư Tỉnh ủy Vĩnh Phúc Hoàng Thị Thúy Lan").
+        if _CAP_AFTER.match(s, end) and not any(a == end + 1 for a, b in taken) and not prefix:
+            nxt = s[end + 1:end + 12].split(" ")[0]
+            if key(nxt) not in g.surnames:
+                continue
+        clause = s[:m.start()]
+        cut = max((mm.end() for mm in _CLAUSE_START.finditer(clause)), default=0)
+        institution = bool(g.institution_re.search(s[cut:m.start()]))
+        out.append(Place(m.start(), end, nstart, label, bool(prefix), institution))
+    return out
+
+
+def provinces_in(text: str | None, g: Grammar) -> list[str]:
+    """Province labels anywhere in a short string (a headline, an outlet's name)."""
+    if not text:
+        return []
+    return [p.province for p in find_places(match_form(text), g)]
+
+
+def subject_province(title: str | None, outlet: str | None, body: list[Place], g: Grammar) -> str | None:
+    """The province the article is about: its headline, then what the body names most, then
+    the outlet's province (a local paper writes "tỉnh" for its own province)."""
+    score: Counter = Counter()
+    for p in provinces_in(title, g):
+        score[p] += 3
+    for p in body:
+        if "-" not in p.province:
+            score[p.province] += 0.5 if p.institution else 1
+    for p in provinces_in(outlet, g):
+        score[p] += 1.5
+    if not score:
+        return None
+    return score.most_common(1)[0][0]

@@ -1,0 +1,194 @@
+"""A remote SPARQL 1.1 endpoint as a vnkg store (``--store http://…``).
+
+Two forms of location (see docs/serve.md):
+
+- ``http://HOST:PORT`` (no path): an Oxigraph server, with ``/query``, ``/update`` and the
+  Graph Store Protocol at ``/store``. Run it with ``--union-default-graph`` so queries see all graphs
+  (``vnkg serve`` does).
+- ``http://HOST:PORT/any/path`` (e.g. Virtuoso's ``/sparql``): one endpoint for queries and
+  updates. Virtuoso's default graph is already the union of all graphs when a query names none.
+
+Queries go by POST (form-encoded, UTF-8) and come back as SPARQL JSON results, parsed into
+pyoxigraph terms, so ``Result.dicts()`` gives the same strings as the embedded store.
+Parameters are bound by a VALUES block written from the terms' own N-Triples form and put at
+the head of the WHERE group (as rdflib's SPARQLStore does with initBindings): a value is one
+RDF term and can never change the query's shape.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator, Mapping
+
+import pyoxigraph as ox
+
+from vnkg.store import Result, Store, StoreError, Term, prologue
+
+TIMEOUT_S = 300
+VNKG_GRAPHS = "https://w3id.org/vnkg/"  # every graph vnkg writes (articles, reference, ontology)
+
+# Comments, strings and IRIs, which may hold braces or keywords that are not syntax.
+_OPAQUE = re.compile(r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>')
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def _mask(sparql: str) -> str:
+    """The text with comments, strings and IRIs blanked out, same length, so offsets still match."""
+    return _OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
+
+
+def query_form(sparql: str) -> str:
+    m = _FORM.search(_mask(sparql))
+    return m.group(1).upper() if m else "SELECT"
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Term] | None) -> str:
+    """The query with ``VALUES (?a ?b) { (t1 t2) }`` at the head of its WHERE group."""
+    if not bindings:
+        return sparql
+    for name in bindings:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise StoreError(f"bad parameter name {name!r}")
+    masked = _mask(sparql)
+    m = _WHERE.search(masked)
+    if m:
+        at = m.end()
+    elif query_form(sparql) in ("SELECT", "ASK") and "{" in masked:  # WHERE is optional before the group
+        at = masked.index("{") + 1
+    else:
+        raise StoreError("cannot bind parameters: the query has no WHERE group")
+    names = " ".join(f"?{k}" for k in bindings)
+    # str(term) is pyoxigraph's N-Triples serialisation: quotes, newlines and braces come out escaped.
+    values = " ".join(str(t) for t in bindings.values())
+    return f"{sparql[:at]}\n  VALUES ({names}) {{ ({values}) }}\n{sparql[at:]}"
+
+
+def term_from_json(b: dict) -> Term:
+    """One binding of the SPARQL 1.1 JSON results format (and SPARQL 1.0's "typed-literal")."""
+    kind, value = b.get("type"), b.get("value", "")
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        # Endpoints name blank nodes freely ("nodeID://b1"); keep identity, fit pyoxigraph's syntax.
+        return ox.BlankNode("b" + hashlib.sha1(value.encode()).hexdigest()[:16])
+    if kind in ("literal", "typed-literal"):
+        if b.get("xml:lang"):
+            return ox.Literal(value, language=b["xml:lang"])
+        if b.get("datatype"):
+            return ox.Literal(value, datatype=ox.NamedNode(b["datatype"]))
+        return ox.Literal(value)
+    if kind == "triple":  # RDF-star, from Oxigraph
+        v = b["value"]
+        return ox.Triple(term_from_json(v["subject"]), term_from_json(v["predicate"]), term_from_json(v["object"]))
+    raise StoreError(f"unexpected term in SPARQL results: {b!r}")
+
+
+def parse_json_results(data: bytes) -> Result | bool:
+    doc = json.loads(data)
+    if "boolean" in doc:
+        return bool(doc["boolean"])
+    names = doc["head"].get("vars", [])
+    rows = [tuple(term_from_json(s[v]) if v in s else None for v in names) for s in doc["results"]["bindings"]]
+    return Result(names, rows)
+
+
+class RemoteStore(Store):
+    """A SPARQL 1.1 Protocol endpoint (Oxigraph server, Virtuoso …)."""
+
+    def __init__(self, location: str, read_only: bool = False, timeout: float = TIMEOUT_S):
+        self.location = location
+        self.timeout = timeout
+        parts = urllib.parse.urlsplit(location)
+        base = location.rstrip("/")
+        if parts.path in ("", "/"):  # the Oxigraph server's layout
+            self.oxigraph = True
+            self.query_url, self.update_url, self.store_url = base + "/query", base + "/update", base + "/store"
+        else:
+            self.oxigraph = False
+            self.query_url = self.update_url = location
+            self.store_url = None
+        # A probe, so that a wrong URL fails here with one clear line, and to learn the server:
+        # Virtuoso needs its own pragma for large INSERT DATA (see replace_articles).
+        self.server = ""
+        self.query("ASK { }")
+        self.virtuoso = self.server.lower().startswith("virtuoso")
+        if not read_only:
+            self.ensure_reference()
+
+    # -- HTTP ---------------------------------------------------------------------------
+    def _post(self, url: str, form: dict[str, str], accept: str | None) -> tuple[bytes, str]:
+        body = urllib.parse.urlencode(form).encode("utf-8")
+        headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+        if accept:
+            headers["Accept"] = accept
+        return self._send(urllib.request.Request(url, data=body, headers=headers, method="POST"))
+
+    def _send(self, request: urllib.request.Request) -> tuple[bytes, str]:
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as resp:
+                data, headers = resp.read(), resp.headers
+                self.server = headers.get("Server", "")
+        except urllib.error.HTTPError as e:
+            detail = e.read().decode("utf-8", "replace").strip()
+            lines = [ln for ln in detail.splitlines() if ln.strip()]
+            raise StoreError(f"{self.location}: HTTP {e.code}: {lines[0][:300] if lines else e.reason}") from None
+        except (urllib.error.URLError, socket.timeout, ConnectionError) as e:
+            reason = getattr(e, "reason", e)
+            raise StoreError(f"cannot reach the SPARQL endpoint at {self.location}: {reason}") from None
+        # Virtuoso cuts results at ResultSetMaxRows, or returns a partial "anytime" answer when
+        # MaxQueryExecutionTime runs out, with status 200 either way: never pass those off as whole.
+        if headers.get("X-SPARQL-MaxRows"):
+            raise StoreError(f"{self.location}: the endpoint cut the results at {headers['X-SPARQL-MaxRows']} rows "
+                             "(raise ResultSetMaxRows in virtuoso.ini)")
+        if headers.get("X-SQL-State"):
+            raise StoreError(f"{self.location}: partial results: {headers.get('X-SQL-Message', headers['X-SQL-State'])}")
+        return data, headers.get("Content-Type", "")
+
+    # -- Store interface ----------------------------------------------------------------
+    def query(self, sparql, bindings=None):
+        text = prologue() + bind_values(sparql, bindings)
+        form = query_form(text)
+        if form in ("SELECT", "ASK"):
+            data, _ = self._post(self.query_url, {"query": text}, "application/sparql-results+json")
+            try:
+                return parse_json_results(data)
+            except (ValueError, KeyError) as e:
+                raise StoreError(f"{self.location}: not SPARQL JSON results ({e})") from None
+        data, ctype = self._post(self.query_url, {"query": text},
+                                 "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8")
+        fmt = ox.RdfFormat.N_TRIPLES if "n-triples" in ctype or "text/plain" in ctype else ox.RdfFormat.TURTLE
+        return list(ox.parse(data, format=fmt))
+
+    def update(self, sparql):
+        self._post(self.update_url, {"update": prologue() + sparql}, None)
+
+    def replace_articles(self, graphs):
+        # One request, one update: Oxigraph runs it as one transaction, so an article is whole or absent.
+        # Terms are written by pyoxigraph in their N-Triples form, never spliced from raw strings.
+        parts = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
+        # Virtuoso compiles INSERT DATA constants into SQL text: 4,000 triples take 14 s, or fail with
+        # "SQL text has exceeded 10000 lines"; with big-data-const it passes them as data (0.4 s).
+        prefix = "DEFINE sql:big-data-const 1\n" if self.virtuoso else ""
+        for g, quads in graphs.items():
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            if body:
+                parts.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{body}\n}} }}")
+        if parts:
+            self._post(self.update_url, {"update": prefix + " ;\n".join(parts)}, None)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The quads of the vnkg graphs (an endpoint may hold others: Virtuoso's system graphs)."""
+        if self.oxigraph:  # the Graph Store Protocol gives the whole dataset as N-Quads, fast
+            req = urllib.request.Request(self.store_url, headers={"Accept": "application/n-quads"})
+            data, _ = self._send(req)
+            return (q for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)
+                    if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(VNKG_GRAPHS))
+        res = self.query(f'SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
+                         f'FILTER(STRSTARTS(STR(?g), "{VNKG_GRAPHS}")) }}')
+        return (ox.Quad(s, p, o, g) for s, p, o, g in res.rows)
