@@ -57,3 +57,11 @@ def test_validate_sample_store(sample_store):
 
     conforms, report = validate(sample_store)
     assert conforms, report
+
+
+def test_article_iri_ends_with_the_id_where_an_iri_can_hold_it():
+    assert iri.article("vntc-XH_NLD__(4062)").endswith("/vntc-XH_NLD__(4062)")
+    assert iri.article("bài-1").endswith("/bài-1")
+    encoded = iri.article("a b/c?d#e%f<g>")
+    ox.NamedNode(encoded)  # a valid IRI
+    assert encoded.rsplit("/", 1)[-1] == "a%20b%2Fc%3Fd%23e%25f%3Cg%3E"

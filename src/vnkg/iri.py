@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import quote
 
 VNKG = "https://w3id.org/vnkg/ontology#"
 ID = "https://w3id.org/vnkg/id/"
@@ -37,6 +36,11 @@ def entity(kind: str, key: str) -> str:
     return f"{ID}{kind}/{slug(key)}"
 
 
+# Only what an IRI path segment cannot hold is percent-encoded, so that the last segment of
+# an article's IRI reads as its id ("vntc-XH_NLD__(4062)", "bài-1") for people and for tools.
+_NOT_IN_SEGMENT = re.compile(r'[\x00-\x20<>"{}|\\^`/?#%\x7f-\x9f]')
+
+
 def article(article_id: str) -> str:
     """The article's IRI, which is also its named graph; its last segment is the id."""
-    return f"{ID}article/{quote(article_id, safe='-._~')}"
+    return f"{ID}article/" + _NOT_IN_SEGMENT.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), article_id)
