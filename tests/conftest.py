@@ -166,3 +166,24 @@ def virtuoso_url(tmp_path_factory):
         yield url
     finally:
         stop_process(proc, grace=20)
+
+
+# --- Headless Chromium (issue 5: tests/test_browser.py). One browser for the whole session: starting
+# Chromium costs about a second; each test opens its own page.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    need_service(sync_playwright is not None and CHROMIUM.is_file(),
+                 "headless Chromium (apt-get install chromium; pip install 'vnkg[browser]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -46,19 +46,6 @@ def _params(q, value: str) -> dict[str, str]:
     return out
 
 
-@pytest.mark.parametrize("hostile", HOSTILE)
-@pytest.mark.parametrize("q", PARAM_QUERIES, ids=lambda q: q.name)
-def test_hostile_parameters_return_nothing(sample_store, q, hostile):
-    if any(p.type == "iri" for p in q.params):
-        try:
-            bindings = q.bindings(_params(q, hostile))
-        except queries.QueryError:
-            return  # not an IRI: refused with one line, which is also nothing extra
-    else:
-        bindings = q.bindings(_params(q, hostile))
-    assert sample_store.query(q.sparql, bindings).rows == []
-
-
 @pytest.fixture(scope="module")
 def module_store():
     """The sample store, shared by the property tests, which only read it."""
@@ -68,6 +55,19 @@ def module_store():
     store = open_store(":memory:")
     store.replace_articles({iri.article(x.article.id): to_quads(x) for x in sample_extractions()})
     return store
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+@pytest.mark.parametrize("q", PARAM_QUERIES, ids=lambda q: q.name)
+def test_hostile_parameters_return_nothing(module_store, q, hostile):
+    if any(p.type == "iri" for p in q.params):
+        try:
+            bindings = q.bindings(_params(q, hostile))
+        except queries.QueryError:
+            return  # not an IRI: refused with one line, which is also nothing extra
+    else:
+        bindings = q.bindings(_params(q, hostile))
+    assert module_store.query(q.sparql, bindings).rows == []
 
 
 @given(st.text(max_size=60))
@@ -85,12 +85,12 @@ def test_hostile_suffix_on_a_real_value(module_store, hostile, real):
     assert module_store.query(q.sparql, q.bindings(params)).rows == []
 
 
-@pytest.fixture
-def folder_store(tmp_path):
+@pytest.fixture(scope="module")
+def folder_store(tmp_path_factory):  # shared: the tests only read it, or check that it did not change
     from vnkg.graph import to_quads
     from vnkg.store import open_store
 
-    path = str(tmp_path / "s")
+    path = str(tmp_path_factory.mktemp("inj") / "s")
     with open_store(path) as s:
         s.replace_articles({iri.article(x.article.id): to_quads(x) for x in sample_extractions()})
     return path

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import assume, given, strategies as st
 
-from vnkg import iri
+from vnkg import iri, read
 from vnkg.extract.text import normalize
 from vnkg.graph import text_hash
 from vnkg.model import Article
@@ -255,7 +255,8 @@ def test_unknown_kind_is_refused_before_reading(tmp_path):
 
 @pytest.mark.slow
 def test_ten_megabyte_single_line(tmp_path):
-    """A 10 MB line (a corpus glued together, a mangled export) is read in seconds, and the line after it still is."""
+    """A 10 MB line (a corpus glued together, a mangled export) is a reported skip, quickly, and the
+    line after it is still read; so is a 10 MB text file."""
     big = "Ông Nguyễn Văn An dự họp. " * (10_000_000 // 27)
     p = tmp_path / "big.jsonl"
     with p.open("w", encoding="utf-8") as fh:
@@ -265,14 +266,52 @@ def test_ten_megabyte_single_line(tmp_path):
     t = time.monotonic()
     a, bad, after = read_articles(p)
     assert time.monotonic() - t < 30
-    assert isinstance(a, Article) and len(a.text) == len(big.strip())
+    assert isinstance(a, ReadError) and "longer than" in a.reason and a.where.endswith(":1")
     assert isinstance(bad, ReadError) and bad.where.endswith(":2")
     assert isinstance(after, Article) and after.id == "after"
     t = tmp_path / "big.txt"
     t.write_text(big, encoding="utf-8")
     (b,) = read_articles(t)
-    assert b.id == "big"
+    assert isinstance(b, ReadError) and "longer than" in b.reason
+
+
+def test_the_longest_allowed_text_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(read, "MAX_TEXT", 50)
+    p = tmp_path / "t.jsonl"
+    p.write_text(json.dumps({"id": "a", "text": "x" * 50}) + "\n" + json.dumps({"id": "b", "text": "x" * 51}) + "\n",
+                 encoding="utf-8")
+    a, b = read_articles(p)
+    assert isinstance(a, Article) and isinstance(b, ReadError) and "longer than 50" in b.reason
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_an_overlong_line_is_skipped_without_holding_it(tmp_path, monkeypatch, gz):
+    monkeypatch.setattr(read, "MAX_LINE", 100)
+    lines = [json.dumps({"id": "a", "text": "ngắn"}), "y" * 100, "z" * 99, "w" * 350, json.dumps({"id": "b", "text": "x"})]
+    data = ("\n".join(lines) + "\n").encode()
+    p = tmp_path / ("l.jsonl.gz" if gz else "l.jsonl")
+    p.write_bytes(gzip.compress(data) if gz else data)
+    got = list(read_articles(p))
+    assert [type(g).__name__ for g in got] == ["Article", "ReadError", "ReadError", "ReadError", "Article"]
+    assert [g.where.rsplit(":", 1)[1] for g in got[1:4]] == ["2", "3", "4"]
+    assert "longer than 100 bytes" in got[1].reason and "not valid JSON" in got[2].reason
+    assert "longer than" in got[3].reason and got[4].id == "b"
 
 
 def test_html_to_text_keeps_entities_as_text():
     assert html_to_text("<p>&lt;script&gt;x&lt;/script&gt;</p>") == "<script>x</script>"
+
+
+@given(st.lists(st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=12), min_size=2, max_size=6,
+                unique=True))
+def test_any_accepted_id_makes_a_valid_distinct_iri(ids):
+    """Regression: an id holding U+E0001, U+FFFF or private-use characters made an IRI Oxigraph refused."""
+    from urllib.parse import unquote
+
+    ids = [i for i in ids if read.check_id(i) is None]
+    names = [iri.article(i) for i in ids]
+    assert len(set(names)) == len(ids)
+    for i, name in zip(ids, names):
+        ox.NamedNode(name)
+        segment = name.rsplit("/", 1)[1]
+        assert unquote(segment) == i  # the last segment reads back as the id

@@ -256,3 +256,6 @@ def main() -> None:
 cli.add_command(__import__("vnkg.commands.serve", fromlist=["serve"]).serve)
 cli.add_command(__import__("vnkg.commands.importing", fromlist=["importing"]).importing)
 cli.add_command(__import__("vnkg.commands.identity", fromlist=["identity"]).identity)
+cli.add_command(__import__("vnkg.commands.view", fromlist=["view"]).view)
+cli.add_command(__import__("vnkg.commands.analyze", fromlist=["analyze"]).analyze)
+cli.add_command(__import__("vnkg.commands.analyze", fromlist=["export_network"]).export_network)

@@ -246,7 +246,9 @@ def wikipedia_quads(records: Iterable[dict], ref: Reference | None = None) -> It
     for rec in records:
         box = rec.get("infobox") or {}
         page = str(rec.get("id") or "").strip()
-        name = str(box.get("name") or rec.get("title") or "").strip()
+        name = str(box.get("name") or "").strip()
+        if not name or "," in name:  # "Trung tướng, Tiến sĩ X" or "X, alias": the page title is the name
+            name = str(rec.get("title") or name).strip()
         name = re.sub(r"\s*\(.*\)\s*$", "", _HONORIFIC.sub("", name))
         if not page.isdigit() or not name:
             continue

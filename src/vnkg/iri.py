@@ -38,7 +38,11 @@ def entity(kind: str, key: str) -> str:
 
 # Only what an IRI path segment cannot hold is percent-encoded, so that the last segment of
 # an article's IRI reads as its id ("vntc-XH_NLD__(4062)", "bài-1") for people and for tools.
-_NOT_IN_SEGMENT = re.compile(r'[\x00-\x20<>"{}|\\^`/?#%\x7f-\x9f]')
+# Beyond ASCII, what RFC 3987 leaves out of ucschar is encoded too (private use, non-characters, tags):
+# Oxigraph refuses such an IRI, so an id holding "[", U+E0001 or U+FFFF failed the whole load.
+_NOT_IN_SEGMENT = re.compile(r'[\x00-\x20<>"{}[\]|\\^`/?#%\x7f-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufff0-\uffff'
+                             + "".join(f"\\U{p:04X}FFFE-\\U{p:04X}FFFF" for p in range(1, 14))
+                             + r"\U000DFFFE-\U000E0FFF\U000EFFFE-\U0010FFFF]")
 
 
 def article(article_id: str) -> str:

@@ -3,10 +3,18 @@
 Each batch is written in one transaction, so an article is stored whole or not at
 all; an article whose content is already stored is skipped, so an interrupted load
 resumes where it stopped; a bad record is reported and skipped, never fatal.
+
+Extraction, the slow step, runs in worker processes over chunks of articles; results are
+taken back in input order, so the store ends the same whatever the number of workers
+(and of two records with one id, the later still wins).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +24,8 @@ from vnkg.model import Article
 from vnkg.read import ReadError, check_input, read_articles
 from vnkg.store import Store
 
-BATCH = 200
+BATCH = 200  # articles per transaction
+CHUNK = 20  # articles per task sent to a worker: large enough to amortise pickling, small enough to balance
 
 
 @dataclass
@@ -47,10 +56,68 @@ def article_quads(article: Article):
         raise ValueError(f"graph mapping failed: {type(e).__name__}: {e}") from e
 
 
+def _extract_chunk(articles: list[Article]) -> list[tuple[Article, list | str]]:
+    """In a worker: each article's quads, or the reason it failed."""
+    out = []
+    for a in articles:
+        try:
+            out.append((a, article_quads(a)))
+        except ValueError as e:
+            out.append((a, str(e)))
+    return out
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extracted(chunks: Iterator[list[Article]], workers: int) -> Iterator[tuple[Article, list | str]]:
+    """Extraction results in input order; in worker processes when there is more than one chunk."""
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None or workers <= 1:  # a pool's start-up would cost more than it saves
+        for chunk in _concat([first] if second is None else [first, second], chunks):
+            yield from _extract_chunk(chunk)
+        return
+    # fork where there is one: workers start at once with the vocabulary already loaded, and the
+    # caller's script is not re-imported (forkserver and spawn re-run an unguarded __main__).
+    # A worker runs only pure-Python extraction, never the store the parent has open.
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pending = deque()
+        for chunk in _concat([first, second], chunks):  # keep a bounded window in flight: memory stays flat on any corpus size
+            pending.append(pool.submit(_extract_chunk, chunk))
+            if len(pending) >= 3 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _concat(*iterators):
+    for it in iterators:
+        yield from it
+
+
 def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False,
-               progress: Callable[[int], None] | None = None, resolve: bool = True) -> LoadReport:
-    """Load every article of these files. ``progress(n)`` is called after each batch of n records.
-    ``resolve``: then recompute who is who across articles (vnkg.resolve) when anything changed."""
+               progress: Callable[[int], None] | None = None, workers: int | None = None) -> LoadReport:
+    """Load every article of these files. ``progress(n)`` is called as n more records are done.
+    ``workers``: extraction processes (default: the CPUs this process may use)."""
     paths = list(paths)
     for path in paths:  # a wrong file name fails the load before anything is written
         check_input(path)
@@ -67,30 +134,34 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
                 progress(len(batch))
             batch.clear()
 
-    for path in paths:
-        for item in read_articles(path):
-            if isinstance(item, ReadError):
-                report.skipped.append(item)
-                continue
-            name = iri.article(item.id)
-            if hashes.get(name) == graph.text_hash(item):
-                report.unchanged += 1
-                if progress:
-                    progress(1)
-                continue
-            if name in batch:  # the same id twice: the later record wins, in order
-                flush()
-            try:
-                batch[name] = article_quads(item)
-            except ValueError as e:
-                report.skipped.append(ReadError(item.origin or item.id, f"article {item.id}: {e}"))
-                continue
-            hashes[name] = graph.text_hash(item)
-            if len(batch) >= BATCH:
-                flush()
-    flush()
-    if resolve and report.loaded:
-        from vnkg.resolve import resolve_store
+    def to_extract() -> Iterator[Article]:
+        for path in paths:
+            for item in read_articles(path):
+                if isinstance(item, ReadError):
+                    report.skipped.append(item)
+                    if progress:
+                        progress(1)
+                    continue
+                name, digest = iri.article(item.id), graph.text_hash(item)
+                if hashes.get(name) == digest:
+                    report.unchanged += 1
+                    if progress:
+                        progress(1)
+                    continue
+                hashes[name] = digest
+                yield item
 
-        resolve_store(store)
+    for article, quads in _extracted(_chunks(to_extract(), CHUNK), workers or default_workers()):
+        if isinstance(quads, str):
+            report.skipped.append(ReadError(article.origin or article.id, f"article {article.id}: {quads}"))
+            if progress:
+                progress(1)
+            continue
+        name = iri.article(article.id)
+        if name in batch:  # the same id twice: the later record wins, in order
+            flush()
+        batch[name] = quads
+        if len(batch) >= BATCH:
+            flush()
+    flush()
     return report

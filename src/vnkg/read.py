@@ -22,6 +22,10 @@ from vnkg.model import Article
 
 _ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_ID = 200  # an id becomes part of an IRI; longer ones are refused rather than truncated
+# Longer is not an article (a corpus glued into one line, a dump): refused, since extraction is about
+# 11 µs a character (10 MB: two minutes of one core). A long law code is about 500,000 characters.
+MAX_TEXT = 2_000_000
+MAX_LINE = 16 * MAX_TEXT  # bytes: JSON may write each character as a 6-byte \u escape
 OPTIONAL_FIELDS = ("url", "title", "outlet", "published")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # JSON "\\ud800" escapes decode to these; no encoder accepts them
 _BOM = b"\xef\xbb\xbf"
@@ -99,7 +103,9 @@ def _single(path: Path, to_text) -> Article | ReadError:
     where = _display(path)
     try:
         with _open_text(path) as fh:
-            data = fh.read()
+            data = fh.read(MAX_LINE + 1)  # never the whole of a huge file
+        if len(data) > MAX_LINE:
+            return ReadError(where, f"file longer than {MAX_LINE:,} bytes: not one article")
         text = data.decode("utf-8-sig")  # a byte-order mark is not text
     except UnicodeDecodeError as e:
         return ReadError(where, f"not UTF-8 (byte {e.start})")
@@ -115,6 +121,8 @@ def _single(path: Path, to_text) -> Article | ReadError:
         return ReadError(where, problem)
     if not text:
         return ReadError(where, "empty text")
+    if len(text) > MAX_TEXT:
+        return ReadError(where, _too_long(text))
     return Article(id=article_id, text=text, origin=where)
 
 
@@ -128,13 +136,19 @@ def _read_jsonl(path: Path) -> Iterator[Article | ReadError]:
         lineno = 0
         while True:
             try:
-                raw = fh.readline()
+                raw = fh.readline(MAX_LINE)
+                long_line = len(raw) == MAX_LINE and not raw.endswith(b"\n")
+                while long_line and (rest := fh.readline(MAX_LINE)) and not rest.endswith(b"\n"):
+                    pass  # the rest of an overlong line is skipped, not held in memory
             except _READ_ERRORS as e:
                 yield ReadError(f"{where}:{lineno + 1}", f"cannot read further: {e}")
                 return
             if not raw:
                 return
             lineno += 1
+            if long_line:
+                yield ReadError(f"{where}:{lineno}", f"line longer than {MAX_LINE:,} bytes: not one article")
+                continue
             if lineno == 1 and raw.startswith(_BOM):  # editors on Windows write one; json refuses it
                 raw = raw[len(_BOM):]
             if not raw.strip():
@@ -175,6 +189,8 @@ def parse_record(raw: bytes, where: str) -> Article | ReadError:
     text = normalize(text).strip()
     if not text:
         return ReadError(where, f"article {article_id}: empty text")
+    if len(text) > MAX_TEXT:
+        return ReadError(where, f"article {article_id}: {_too_long(text)}")
     fields = {}
     for name in OPTIONAL_FIELDS:
         value = rec.get(name)
@@ -190,6 +206,10 @@ def parse_record(raw: bytes, where: str) -> Article | ReadError:
     if fields.get("published"):
         fields["published"] = fields["published"][:10]
     return Article(id=article_id, text=text, origin=where, **fields)
+
+
+def _too_long(text: str) -> str:
+    return f"text of {len(text):,} characters is longer than {MAX_TEXT:,}: not one article (split it)"
 
 
 def check_id(article_id: str) -> str | None:

@@ -49,24 +49,28 @@ def query_form(sparql: str) -> str:
 
 
 def bind_values(sparql: str, bindings: Mapping[str, Term] | None) -> str:
-    """The query with ``VALUES (?a ?b) { (t1 t2) }`` at the head of its WHERE group."""
+    """The query with ``VALUES (?a ?b) { (t1 t2) }`` at the head of its WHERE group, and of every
+    subquery's, as the embedded store's substitutions bind the variable throughout the query."""
     if not bindings:
         return sparql
     for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise StoreError(f"bad parameter name {name!r}")
     masked = _mask(sparql)
-    m = _WHERE.search(masked)
-    if m:
-        at = m.end()
-    elif query_form(sparql) in ("SELECT", "ASK") and "{" in masked:  # WHERE is optional before the group
-        at = masked.index("{") + 1
-    else:
+    cuts = [m.end() for m in _WHERE.finditer(masked)]
+    if not cuts and query_form(sparql) in ("SELECT", "ASK") and "{" in masked:  # WHERE is optional
+        cuts = [masked.index("{") + 1]
+    if not cuts:
         raise StoreError("cannot bind parameters: the query has no WHERE group")
     names = " ".join(f"?{k}" for k in bindings)
     # str(term) is pyoxigraph's N-Triples serialisation: quotes, newlines and braces come out escaped.
     values = " ".join(str(t) for t in bindings.values())
-    return f"{sparql[:at]}\n  VALUES ({names}) {{ ({values}) }}\n{sparql[at:]}"
+    block = f"\n  VALUES ({names}) {{ ({values}) }}\n"
+    out, last = [], 0
+    for at in cuts:
+        out += [sparql[last:at], block]
+        last = at
+    return "".join(out) + sparql[last:]
 
 
 def term_from_json(b: dict) -> Term:

@@ -57,9 +57,11 @@ def extract(article: Article) -> Extraction:
         st.titles = find_titles(st.s, st.names, st.places, g)
     accepted = _accept_names(sents, g, truncated, text_end)
     for st in sents:
-        st.names = [n for n in st.names if key(n.text) in accepted and not n.credit
-                    and not (truncated and st.ev.start + n.end >= text_end)]
-        st.titles = find_titles(st.s, st.names, st.places, g)
+        kept = [n for n in st.names if key(n.text) in accepted and not n.credit
+                and not (truncated and st.ev.start + n.end >= text_end)]
+        if len(kept) != len(st.names):  # a dropped name no longer stops a title
+            st.names = kept
+            st.titles = find_titles(st.s, st.names, st.places, g)
         for p in st.places:
             p.in_title = any(t.start <= p.start < t.end for t in st.titles)
 
@@ -82,7 +84,7 @@ def extract(article: Article) -> Extraction:
                 seen_p.add(p.province)
                 out.places.append(PlaceMention(p.province, st.ev))
 
-    out.holdings = _holdings(sents, subject, g, seen)
+    out.holdings = _holdings(sents, subject, g, seen, truncated)
     out.events = _events(article, sents, subject, g, seen, out.holdings)
     out.organizations = _organisations(sents, g)
     if extract_documents is not None:
@@ -104,7 +106,8 @@ def _accept_names(sents: list[_Sentence], g: Grammar, truncated: bool, text_end:
                 continue
             if truncated and st.ev.start + n.end >= text_end:
                 continue
-            alone = key(re.sub(r"[\s.,:;()\-–]+", " ", st.s)) == key(n.text)  # a byline line
+            alone = len(st.s) < len(n.text) + 8 and \
+                key(re.sub(r"[\s.,:;()\-–]+", " ", st.s)) == key(n.text)  # a byline line
             context = n.honorific or n.cut or followed_by_title(st.s, n, g) or in_list(st.s, n) \
                 or any(0 <= n.start - e <= 1 for e in title_ends)
             if context:
@@ -129,7 +132,8 @@ def _chain_places(chain: list[Title], i: int) -> str | None:
 _BARE_PARTY = {"bí thư", "phó bí thư", "phó bí thư thường trực"}
 
 
-def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: dict) -> list[PostHolding]:
+def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: dict,
+              cut_off: bool = False) -> list[PostHolding]:
     merged: dict[tuple, PostHolding] = {}
     flags: dict[tuple, set] = {}
     for st in sents:
@@ -137,7 +141,10 @@ def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: 
             continue
         around = {p.province for p in st.places if not p.institution and not p.in_title}
         context = around.pop() if len(around) == 1 else subject
-        assigned = assign(st.s, st.titles, st.names, g) + memberships(st.s, st.names, st.places, g)
+        member = memberships(st.s, st.names, st.places, g)
+        if cut_off and st is sents[-1]:  # "tham gia Ban Chấp hành, Ban Thư…": the list is cut
+            member = [a for a in member if len(st.s) - a.title.end > 20]
+        assigned = assign(st.s, st.titles, st.names, g) + member
         own: dict[str, set] = {}
         for a in assigned:
             if not a.list_head:
@@ -170,6 +177,8 @@ def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: 
                 label, office, level = canonical(text, city, g)
                 if level == "central" and not t.place:
                     province = None
+            if office is None and key(label) == key(t.head):
+                continue  # a bare role ("Bộ trưởng Nguyễn Văn An"): the office is not stated
             name = persons.get(key(a.name.text), a.name.text)
             status = "former" if (a.status == "former" or t.former) else "current"
             k = (key(name), key(label), province)
@@ -221,7 +230,7 @@ def _events(article: Article, sents: list[_Sentence], subject, g: Grammar, perso
         else:
             headline_key = headline
         hits = ev.find_hits(st.s, spans, st.places, prev_places, subject, headline_key, article.published, g)
-        if headline and key(st.s) == headline:
+        if headline and abs(len(st.s) - len(headline)) < 4 and key(st.s) == headline:
             # The headline repeated as the first line: the body says more precisely where.
             for h in hits:
                 h.strength = min(h.strength, 1) if h.strength else 0

@@ -102,7 +102,8 @@ def _np_end(s: str, pos: int, g: Grammar) -> int:
     # Stop at the first verb or link word after the name.
     for mm in re.finditer(r"\s+(\S+)", s[pos:end]):
         words = s[pos + mm.start(1):pos + mm.start(1) + 40].lower().split()
-        if any(tuple(words[:len(p)]) == p for p in g.title_stops if p not in (("khóa",), ("khoá",), ("nhiệm", "kỳ"))) \
+        if any(tuple(words[:len(p)]) == p for p in g.title_stops.get(words[0] if words else "", ())
+               if p not in (("khóa",), ("khoá",), ("nhiệm", "kỳ"))) \
                 or any(g.cue[c].match(s, pos + mm.start(1)) for c in ("chair", "speaker", "attendee")):
             return pos + mm.start()
     if "(" in s[pos:end] and ")" not in s[pos:end]:

@@ -18,15 +18,35 @@ LOWER = "".join(chr(c) for c in range(0x61, 0x1F00) if chr(c).islower() and chr(
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
 # A capitalised syllable ("Lềnh", "A", "Kđăm", "H'Hen"); runs of them separated by one space.
 CAP_WORD = rf"(?:H'{_U}{_L}*|{_U}{_L}*)"
-CAP_RUN = re.compile(rf"(?<![\w'])({CAP_WORD}(?: {CAP_WORD})*)(?![\w'])")
+CAP_RUN = re.compile(rf"(?<![\w'])({CAP_WORD}(?: {CAP_WORD})+)(?![\w'])")  # a name has two words or more
 B = r"(?<![\w])"  # word start
 E = r"(?![\w])"  # word end
 
 
 def alternation(words, flags_ci: bool = False) -> str:
-    """One regex alternative per word, longest first, spaces flexible."""
-    alts = sorted({match_form(w) for w in words if w}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alts) + ")"
+    """A regex matching any of ``words`` (longest first), spaces flexible, as a trie: Python's
+    engine tries alternatives one by one, so a flat list of 500 names is slow on every position."""
+    trie: dict = {}
+    for w in {match_form(w) for w in words if w}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) or "(?!)"
+
+
+def _trie_regex(node: dict) -> str:
+    end = "" in node
+    branches = []
+    for ch in sorted(c for c in node if c):
+        sub = _trie_regex(node[ch])
+        atom = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(atom + sub)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Greedy with a fall-back to the shorter word: longest match first, as a sorted list would.
+    return f"(?:{body})?" if end else body
 
 
 @dataclass
@@ -40,8 +60,8 @@ class Grammar:
     rank_before_re: re.Pattern
     name_stop_keys: frozenset  # key() of capitalised non-name phrases
     role_re: re.Pattern  # start of an office title
-    title_words: list  # lower-case continuations of a title, as word tuples, longest first
-    title_stops: list
+    title_words: dict  # lower-case continuations of a title: first word -> word tuples, longest first
+    title_stops: dict
     province_re: re.Pattern  # a province name, optionally with its prefix
     province_of: dict  # key(spelling) -> short label
     person_like_provinces: frozenset  # short labels that are also a person's name (Hồ Chí Minh)
@@ -52,6 +72,14 @@ class Grammar:
     event_type_of: dict  # key(spelling) -> canonical event type
     central_venue_re: re.Pattern
     institution_re: re.Pattern
+
+
+def _by_first(words) -> dict:
+    """Phrases as word tuples, grouped by their first word, longest first."""
+    out: dict = {}
+    for p in sorted({tuple(key(x).split()) for x in words}, key=len, reverse=True):
+        out.setdefault(p[0], []).append(p)
+    return out
 
 
 def _cue(words) -> re.Pattern:
@@ -95,8 +123,8 @@ def grammar() -> Grammar:
         rank_before_re=re.compile(B + alternation(w("rank")) + r"\.?\s*$"),
         name_stop_keys=frozenset(key(x) for x in w("name-stop")),
         role_re=role_re,
-        title_words=sorted({tuple(key(x).split()) for x in w("title-word")}, key=len, reverse=True),
-        title_stops=sorted({tuple(key(x).split()) for x in w("title-stop")}, key=len, reverse=True),
+        title_words=_by_first(w("title-word")),
+        title_stops=_by_first(w("title-stop")),
         province_re=province_re,
         province_of=province_of,
         person_like_provinces=person_like,

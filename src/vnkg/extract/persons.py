@@ -77,9 +77,13 @@ def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
         if k in g.province_of or k in g.vocab.organisations:
             continue
         before = s[max(0, start - 40):start]
-        honor = honor or bool(g.honorific_re.search(before)) or bool(g.rank_before_re.search(before))
-        blocked = (not cut) and bool(g.blocker_re.search(before)) and not honor
-        credit = bool(g.credit_re.search(before))
+        tail = before.rstrip()
+        # Cheap first test (these run for every capitalised run): the word before must be one of theirs.
+        last = tail[-1:]
+        honor = honor or (last.isalpha() or last in ":.") and (bool(g.honorific_re.search(before))
+                                                            or bool(g.rank_before_re.search(before)))
+        blocked = (not cut) and last.isalpha() and bool(g.blocker_re.search(before)) and not honor
+        credit = last in ":/" and bool(g.credit_re.search(before))
         out.append(Name(start, end, orig[start:end], honor, cut, blocked, credit, len(name_words)))
     return out
 

@@ -6,6 +6,7 @@ A province counts as a place mention when the text names it as a place ("tỉnh 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ def find_places(s: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[P
     """Provinces in ``s`` (matching form), skipping spans already taken by names."""
     out: list[Place] = []
     pos = 0
+    stops = [mm.end() for mm in _CLAUSE_START.finditer(s)]  # once: rescanning per place was quadratic
     while True:
         m = g.province_re.search(s, pos)
         if not m:
@@ -61,8 +63,8 @@ def find_places(s: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[P
             nxt = s[end + 1:end + 12].split(" ")[0]
             if key(nxt) not in g.surnames:
                 continue
-        clause = s[:m.start()]
-        cut = max((mm.end() for mm in _CLAUSE_START.finditer(clause)), default=0)
+        i = bisect.bisect_right(stops, m.start())
+        cut = stops[i - 1] if i else 0
         institution = bool(g.institution_re.search(s[cut:m.start()]))
         out.append(Place(m.start(), end, nstart, label, bool(prefix), institution))
     return out

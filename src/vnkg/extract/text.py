@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from vnkg.model import Evidence
 
@@ -29,7 +30,9 @@ def sentences(text: str) -> list[Evidence]:
     for m in _BREAK.finditer(text):
         if m.group().strip() and "\n" not in m.group():
             pass
-        if "\n" not in m.group() and _NO_BREAK_BEFORE.search(text[start:m.start()]):
+        # Only the last few characters can hold an abbreviation: searching the whole sentence so far
+        # made a long text without breaks ("TP. … TP. …") quadratic (100k characters: minutes).
+        if "\n" not in m.group() and _NO_BREAK_BEFORE.search(text, max(start, m.start() - 8), m.start()):
             continue
         _add(text, start, m.start(), out)
         start = m.end()
@@ -37,11 +40,25 @@ def sentences(text: str) -> list[Evidence]:
     return out
 
 
+# A longer "sentence" is not one (a table, a list glued together, junk): it is cut at spaces.
+# Rules scan within a sentence, several of them quadratically, so this bounds a hostile text's cost
+# (80k characters without a full stop took 10-20 s; 10 MB would take hours). Real ones: 7 of 163,501
+# sentences in ../shared/corpus are over 2,000 characters, the longest 7,279.
+MAX_SENTENCE = 3000
+
+
 def _add(text: str, start: int, end: int, out: list[Evidence]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _add(text, start, cut, out)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Evidence(text[start:end], start, end))
 
@@ -53,15 +70,18 @@ _TONE_PAIRS = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ":
 _TONE_PAIRS.update({a[0].upper() + a[1]: b[0].upper() + b[1] for a, b in list(_TONE_PAIRS.items())})
 # Only at the end of a syllable: "Đoàn", "khuỳnh" carry the mark on the same letter in both styles.
 _TONE_RE = re.compile("(?:" + "|".join(_TONE_PAIRS) + r")(?!\w)")
-_SAME_LENGTH = str.maketrans({"\u00d0": "Đ", "\u0110": "Đ", "\u2010": "-", "\u2011": "-", "\u2012": "-",
-                              "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " "})
+_SAME_LENGTH = {"\u00d0": "Đ", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                "\u2212": "-", "\u00a0": " ", "\u202f": " "}
+_SAME_RE = re.compile("[" + "".join(_SAME_LENGTH) + "]")
 
 
 def match_form(text: str) -> str:
     """``text`` in one tone style, with one dash and one space; same length, so offsets hold."""
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], text.translate(_SAME_LENGTH))
+    text = _SAME_RE.sub(lambda m: _SAME_LENGTH[m.group()], text)
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], text)
 
 
+@lru_cache(maxsize=200_000)
 def key(text: str) -> str:
-    """A lookup key for labels: matching form, lower case, single spaces."""
+    """A lookup key for labels: matching form, lower case, single spaces (cached: words repeat)."""
     return " ".join(match_form(unicodedata.normalize("NFC", text)).lower().split())

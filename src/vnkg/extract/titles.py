@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vnkg.extract.grammar import UPPER, Grammar
+from vnkg.extract.grammar import LOWER, UPPER, Grammar
 from vnkg.extract.persons import Name
 from vnkg.extract.places import Place
 from vnkg.extract.text import key
 
-_TOKEN = re.compile(r"\s*([,;:()\"“”\[\]]|\.(?=\s|$)|[^\s,;:()\"“”\[\]]+)")
+# A word keeps inner dots ("T.Ư") but not a sentence's final one ("… tỉnh.").
+_TOKEN = re.compile(r"\s*([,;:()\"“”\[\]]|\.(?=\s|$)|[^\s,;:()\"“”\[\]]+?(?=\.?(?:[\s,;:()\"“”\[\]]|$)))")
 _PUNCT = set(",;:()\"“”[].")
 _WORDS = re.compile(r"[^\s,;:()\"“”\[\].]+|[,;:()\"“”\[\].]")
 
@@ -149,15 +150,33 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar):
             if nxt and nxt.group(1)[:1].islower() and nxt.start(1) == pos + 1 and tok[:1].isupper() \
                     and not _phrase(_words(s, nxt.start(1)), g.title_stops) \
                     and not _phrase(_words(s, nxt.start(1)), g.title_words) \
-                    and not any(c.match(s, nxt.start(1)) for c in g.cue.values()):
+                    and not any(c.match(s, nxt.start(1)) for c in g.cue.values()) \
+                    and _closes(s, nxt.end(), g):
                 pos = body_end = nxt.end()
             continue
         break
     return body_end, None, body_end
 
 
-def _phrase(words: list[str], phrases: list[tuple]) -> int:
-    for p in phrases:
+def _closes(s: str, pos: int, g: Grammar) -> bool:
+    """After "Bộ Công an", "Bộ Chính trị" comes punctuation, a capital, a title word or a verb that ends
+    the title; after "xã Phù Lỗ xác" comes "định": the lower-case syllable began the sentence's verb."""
+    m = _TOKEN.match(s, pos)
+    if not m:
+        return True
+    tok = m.group(1)
+    if tok in _PUNCT or not tok[:1].islower() or key(tok) in ("và", "của", "thuộc"):
+        return True
+    words = _words(s, m.start(1))
+    return bool(_phrase(words, g.title_stops) or _phrase(words, g.title_words)
+                or any(c.match(s, m.start(1)) for c in g.cue.values()))
+
+
+def _phrase(words: list[str], phrases) -> int:
+    """Length of the longest phrase (a tuple of words, indexed by its first word) ``words`` start with."""
+    if not words:
+        return 0
+    for p in phrases.get(words[0], ()):
         if tuple(words[:len(p)]) == p:
             return len(p)
     return 0
@@ -246,7 +265,8 @@ def _ends_with(clause: str, cue: re.Pattern, chức: bool = False, colon: bool =
 
 _TYPOS = [
     (re.compile(r"\bBí Thường trực\b"), "Bí thư Thường trực"),
-    (re.compile(r"\b(Tỉnh|Thành|Huyện)$"), r"\1 ủy"),
+    (re.compile(r"^((?:Phó )?Bí thư(?: Thường trực)?) (Tỉnh|Thành|Huyện)$"), r"\1 \2 ủy"),  # "Phó Bí thư Tỉnh"
+    (re.compile(r"\s+(?:và|của|thuộc)$"), ""),
 ]
 _CASE = [
     (re.compile(r"\b(Phó Trưởng|Trưởng) (ban|đoàn)\b"), lambda m: f"{m.group(1)} {m.group(2).capitalize()}"),
@@ -292,7 +312,8 @@ def canonical(text: str, province_city: bool | None, g: Grammar):
 _BODY = r"(?:Ban Chấp hành|Ban Thường vụ|BCH|BTV|Ủy ban Kiểm tra|UBKT)"
 _MEMBERSHIP = re.compile(
     rf"(?P<thoi>thôi\s+)?tham gia\s+(?P<bodies>{_BODY}(?:\s*(?:,|và)\s*{_BODY})*)"
-    rf"(?P<suffix>\s+(?:Đảng ủy|Đảng bộ|Tỉnh ủy|Thành ủy|Quân ủy|Trung ương)(?:\s+(?:[{UPPER}]\w*|tỉnh|thành phố))*)?")
+    rf"(?P<suffix>\s+(?:Đảng ủy|Đảng bộ|Tỉnh ủy|Thành ủy|Quân ủy|Trung ương)"
+    rf"(?:\s+(?:[{UPPER}]\w*(?:\s(?!nhiệm|khóa|khoá)[{LOWER}]+(?=[\s,.;]|$))?|tỉnh|thành phố))*)?")
 _BODY_RE = re.compile(_BODY)
 
 

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Benchmark the pipeline on the bulk corpus, in one run:
+
+- extraction alone (articles/s, chars/s), in the worker processes `vnkg load` uses;
+- the whole load into a fresh on-disk store (articles/s), and its store-side time against a
+  bare pyoxigraph bulk load of the same quads (targets: ≥ 300 articles/s; ≤ 1.5× bare);
+- the latency of every canned query on the loaded store (target: < 100 ms);
+- with --server, the same load and queries through an Oxigraph server over HTTP;
+- peak RSS of this process and of the extraction workers.
+
+    .venv/bin/python scripts/bench.py [FILES…] [--limit N] [--server] [--workers N]
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import gzip
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from vnkg import iri, load, queries
+from vnkg.read import ReadError, read_articles
+from vnkg.store import open_store
+
+PARAMS = {"title": "Bí thư Tỉnh ủy", "province": "Tuyên Quang", "date": "2021-01-01", "name": "Nguyễn Văn An"}
+DEFAULT = str(Path(__file__).resolve().parents[2] / "shared/corpus/bulk/*.jsonl.gz")
+
+
+def limited_copy(paths: list[str], limit: int | None, out: Path) -> int:
+    """The first `limit` records of the files as one .jsonl, so every stage sees the same input."""
+    n = 0
+    with out.open("wb") as fh:
+        for p in paths:
+            opener = gzip.open if p.endswith(".gz") else open
+            with opener(p, "rb") as src:
+                for line in src:
+                    if limit is not None and n >= limit:
+                        return n
+                    if line.strip():
+                        fh.write(line if line.endswith(b"\n") else line + b"\n")
+                        n += 1
+    return n
+
+
+def timed_store(store):
+    """Count the time spent inside the store's writes."""
+    spent = [0.0]
+    inner = store.replace_articles
+
+    def replace(graphs):
+        t = time.perf_counter()
+        inner(graphs)
+        spent[0] += time.perf_counter() - t
+
+    store.replace_articles = replace
+    return spent
+
+
+def query_latencies(store, runs: int = 3) -> dict[str, tuple[float, int]]:
+    out = {}
+    for name, q in queries.catalogue().items():
+        values = {p.name: PARAMS.get(p.name, p.default if p.default is not None else "x") for p in q.params}
+        try:
+            bindings = q.bindings(values)
+            times, n = [], 0
+            for _ in range(runs):
+                t = time.perf_counter()
+                n = len(store.query(q.sparql, bindings).rows)
+                times.append(time.perf_counter() - t)
+            out[name] = (statistics.median(times) * 1000, n)
+        except Exception as e:  # noqa: BLE001 — a broken query is reported, the bench goes on
+            out[name] = (float("nan"), f"error: {str(e).splitlines()[0][:60]}")
+    return out
+
+
+def print_latencies(lat: dict) -> None:
+    for name, (ms, n) in sorted(lat.items(), key=lambda kv: -(kv[1][0] if kv[1][0] == kv[1][0] else 1e9)):
+        flag = "" if ms < 100 else "  SLOW (target < 100 ms)" if ms == ms else ""
+        print(f"  {name:28s} {ms:9.1f} ms  {n} rows{flag}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("files", nargs="*", help=f"default: {DEFAULT}")
+    ap.add_argument("--limit", type=int, help="only the first N articles")
+    ap.add_argument("--workers", type=int, default=None, help="extraction processes (default: the CPUs)")
+    ap.add_argument("--server", action="store_true", help="also load and query through an Oxigraph server")
+    args = ap.parse_args()
+    paths = sorted(p for f in (args.files or [DEFAULT]) for p in glob.glob(f))
+    if not paths:
+        sys.exit(f"no input files (default {DEFAULT})")
+    workers = args.workers or load.default_workers()
+    tmp = Path(tempfile.mkdtemp(prefix="vnkg-bench-"))
+    src = tmp / "input.jsonl"
+    n_records = limited_copy(paths, args.limit, src)
+    articles = [a for a in read_articles(src) if not isinstance(a, ReadError)]
+    chars = sum(len(a.text) for a in articles)
+    print(f"input: {n_records} records ({len(articles)} readable, {chars / 1e6:.1f} M chars) from {len(paths)} files; "
+          f"{workers} workers")
+
+    t = time.perf_counter()
+    n_quads = sum(len(q) for _, q in load._extracted(load._chunks(iter(articles), load.CHUNK), workers)
+                  if not isinstance(q, str))
+    dt = time.perf_counter() - t
+    print(f"extraction alone:   {len(articles) / dt:8.1f} articles/s  {chars / dt / 1000:8.1f} k chars/s  "
+          f"({dt:.1f} s, {n_quads} quads)")
+
+    store = open_store(str(tmp / "store"))
+    spent = timed_store(store)
+    t = time.perf_counter()
+    report = load.load_files(store, [src], workers=workers)
+    dt = time.perf_counter() - t
+    print(f"whole load:         {report.loaded / dt:8.1f} articles/s  ({dt:.1f} s; {report.summary()})"
+          f"  target >= 300")
+
+    article_graphs = [q for q in store.quads() if q.graph_name.value.startswith(iri.ID)]
+    bare = ox.Store(str(tmp / "bare"))
+    t = time.perf_counter()
+    bare.bulk_extend(article_graphs)
+    bare.flush()
+    bare_dt = time.perf_counter() - t
+    print(f"store side:         {spent[0]:8.2f} s vs bare pyoxigraph bulk load {bare_dt:.2f} s "
+          f"({len(article_graphs)} quads): {spent[0] / bare_dt:.2f}x  target <= 1.5x")
+    del bare
+
+    print("canned queries on the embedded store (median of 3):")
+    print_latencies(query_latencies(store))
+    store.close()
+    del store
+
+    if args.server:
+        from vnkg.commands.serve import free_port, start_oxigraph, stop_process
+
+        port = free_port()
+        proc = start_oxigraph(tmp / "server", port, writable=True, timeout_s=300)
+        try:
+            remote = open_store(f"http://127.0.0.1:{port}")
+            spent = timed_store(remote)
+            t = time.perf_counter()
+            report = load.load_files(remote, [src], workers=workers)
+            dt = time.perf_counter() - t
+            print(f"Oxigraph server: whole load {report.loaded / dt:8.1f} articles/s ({dt:.1f} s), "
+                  f"store side {spent[0]:.2f} s ({spent[0] / bare_dt:.2f}x bare)")
+            print("canned queries through the Oxigraph server (median of 3):")
+            print_latencies(query_latencies(remote))
+        finally:
+            stop_process(proc)
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS: {own:.0f} MB (this process), {kids:.0f} MB (largest child)")
+
+
+if __name__ == "__main__":
+    main()
