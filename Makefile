@@ -27,5 +27,8 @@ score: $(STAMP)
 	$(PYTHON) ../shared/eval/score.py ../shared/corpus/seed.jsonl ../shared/corpus/dev.jsonl \
 	  --gold ../shared/eval/gold --cli $(BIN)/vnkg --events --show-errors
 
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --server $(BENCH_ARGS)
+
 clean:
 	rm -rf demo-data vnkg-demo.html .pytest_cache
