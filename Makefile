@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXTRAS ?= test,server,browser
 
-.PHONY: demo test test-fast score bench clean
+.PHONY: demo test test-fast fuzz score bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
+
+# The robustness tests with the long hypothesis profile (2,000 inputs a property) and 10 SIGKILLs of a
+# load; the counts quoted in docs/robustness.md are the last lines it prints. About 10 minutes on 2 cores.
+fuzz: $(STAMP)
+	VNKG_KILL_ROUNDS=10 $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-profile=fuzz \
+	  tests/test_robust_read.py tests/test_robust_docnumber.py tests/test_robust_extract.py \
+	  tests/test_robust_injection.py tests/test_robust_load.py tests/test_robust_views.py
 
 score: $(STAMP)
 	$(PYTHON) ../shared/eval/score.py ../shared/corpus/seed.jsonl ../shared/corpus/dev.jsonl \

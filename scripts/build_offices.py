@@ -69,9 +69,18 @@ MINISTRIES = ["Công an", "Quốc phòng", "Ngoại giao", "Nội vụ", "Tư ph
               "Xây dựng", "Tài nguyên và Môi trường", "Thông tin và Truyền thông", "Lao động - Thương binh và Xã hội",
               "Văn hóa, Thể thao và Du lịch", "Khoa học và Công nghệ", "Giáo dục và Đào tạo", "Y tế",
               "Dân tộc và Tôn giáo"]
+# Other spellings of a ministry's name seen in the press (punctuation between its parts varies).
+NAME_VARIANTS = {
+    "Nông nghiệp và Phát triển nông thôn": ["Nông nghiệp - Phát triển nông thôn"],
+    "Lao động - Thương binh và Xã hội": ["Lao động, Thương binh và Xã hội", "Lao động-Thương binh và Xã hội"],
+    "Văn hóa, Thể thao và Du lịch": ["Văn hóa - Thể thao và Du lịch"],
+}
 for m in MINISTRIES:
-    CENTRAL.append((f"Bộ trưởng Bộ {m}", [f"Bộ trưởng {m}"], "central"))
-    CENTRAL.append((f"Thứ trưởng Bộ {m}", [f"Thứ trưởng {m}"], "central"))
+    names = [m] + NAME_VARIANTS.get(m, [])
+    CENTRAL.append((f"Bộ trưởng Bộ {m}", [f"Bộ trưởng {n}" for n in names] + [f"Bộ trưởng Bộ {n}" for n in names[1:]],
+                    "central"))
+    CENTRAL.append((f"Thứ trưởng Bộ {m}", [f"Thứ trưởng {n}" for n in names] + [f"Thứ trưởng Bộ {n}" for n in names[1:]],
+                    "central"))
 
 # Provincial offices: {U} is the Party committee (Tỉnh ủy / Thành ủy), {L} the level word.
 PROVINCIAL = [
@@ -83,8 +92,8 @@ PROVINCIAL = [
     ("Chủ tịch Hội đồng nhân dân {L}", []),
     ("Phó Chủ tịch Hội đồng nhân dân {L}", []),
     ("Phó Chủ tịch Thường trực Hội đồng nhân dân {L}", []),
-    ("Chủ tịch Ủy ban nhân dân {L}", []),
-    ("Phó Chủ tịch Ủy ban nhân dân {L}", []),
+    ("Chủ tịch Ủy ban nhân dân {L}", ["Chủ tịch {L}"]),  # "Chủ tịch tỉnh": the people's committee's
+    ("Phó Chủ tịch Ủy ban nhân dân {L}", ["Phó Chủ tịch {L}"]),
     ("Phó Chủ tịch Thường trực Ủy ban nhân dân {L}", []),
     ("Chủ tịch Ủy ban Mặt trận Tổ quốc {L}", ["Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam {L}"]),
     ("Phó Chủ tịch Ủy ban Mặt trận Tổ quốc {L}", ["Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam {L}"]),
@@ -130,6 +139,17 @@ ABBREVIATIONS = [  # (full form, [abbreviations])
     ("Ủy ban Trung ương", ["UBTƯ", "UBTW"]),
     ("Cộng hòa xã hội chủ nghĩa", ["CHXHCN"]),
     ("Việt Nam", ["VN"]),
+    # Ministries and departments: "&" and "-" are written both ways, and sometimes left out.
+    ("Thông tin và Truyền thông", ["TT&TT", "TT-TT", "TTTT"]),
+    ("Giáo dục và Đào tạo", ["GD&ĐT", "GD-ĐT", "GDĐT"]),
+    ("Giao thông vận tải", ["GTVT", "GT-VT"]),
+    ("Tài nguyên và Môi trường", ["TN&MT", "TN-MT", "TNMT"]),
+    ("Kế hoạch và Đầu tư", ["KH&ĐT", "KH-ĐT", "KHĐT"]),
+    ("Nông nghiệp và Phát triển nông thôn", ["NN&PTNT", "NN-PTNT", "NNPTNT"]),
+    ("Lao động - Thương binh và Xã hội", ["LĐTB&XH", "LĐ-TB&XH", "LĐTBXH", "LĐ-TBXH"]),
+    ("Văn hóa, Thể thao và Du lịch", ["VH-TT&DL", "VHTT&DL", "VHTTDL", "VH,TT&DL"]),
+    ("Khoa học và Công nghệ", ["KH&CN", "KH-CN", "KHCN"]),
+    ("Nông nghiệp và Môi trường", ["NN&MT", "NN-MT"]),
 ]
 
 

@@ -87,6 +87,7 @@ _hsettings.register_profile("fuzz", max_examples=2000, deadline=None,
                             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 _hsettings.load_profile("vnkg")
 _EXAMPLES: dict[str, int] = {}
+_COUNTS: dict[str, int] = {}
 
 
 @pytest.hookimpl(tryfirst=True)  # makereport is firstresult: after the default one we would never run
@@ -97,12 +98,18 @@ def pytest_runtest_makereport(item, call):
     stats = getattr(item, "hypothesis_statistics", None)
     if call.when == "call" and stats:
         _EXAMPLES[item.nodeid] = sum(int(n) for n in re.findall(r"(\d+) passing", stats))
+    if call.when == "call":  # counts a test reports with record_property("count:…", n)
+        for name, value in item.user_properties:
+            if name.startswith("count:"):
+                _COUNTS[name[6:]] = _COUNTS.get(name[6:], 0) + value
 
 
 def pytest_terminal_summary(terminalreporter):
     if _EXAMPLES:
         terminalreporter.write_line(f"hypothesis: {sum(_EXAMPLES.values())} inputs run by "
                                     f"{len(_EXAMPLES)} property tests")
+    if _COUNTS:
+        terminalreporter.write_line("counted: " + ", ".join(f"{k} {v}" for k, v in sorted(_COUNTS.items())))
 
 
 # --- SPARQL servers (issue 6: tests/test_remote.py, tests/test_serve.py). Session-scoped: Virtuoso

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -99,7 +101,8 @@ def _extracted(chunks: Iterator[list[Article]], workers: int) -> Iterator[tuple[
     # caller's script is not re-imported (forkserver and spawn re-run an unguarded __main__).
     # A worker runs only pure-Python extraction, never the store the parent has open.
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_exit_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         pending = deque()
         for chunk in _concat([first, second], chunks):  # keep a bounded window in flight: memory stays flat on any corpus size
             pending.append(pool.submit(_extract_chunk, chunk))
@@ -107,6 +110,17 @@ def _extracted(chunks: Iterator[list[Article]], workers: int) -> Iterator[tuple[
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker start-up: exit when the loader is gone. A loader killed with SIGKILL cannot stop its
+    pool, and the workers, blocked on its queue, stayed forever."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _concat(*iterators):

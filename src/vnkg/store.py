@@ -109,6 +109,8 @@ class EmbeddedStore(Store):
                 self.ox = ox.Store(str(path))
         except OSError as e:
             raise StoreError(f"cannot open the store at {path}: {_first_line(e)}") from None
+        except RuntimeError as e:  # read-only open while a first load is still creating the store
+            raise StoreError(f"cannot open the store at {path}: {_first_line(e)} (is a load creating it?)") from None
         if not read_only:
             self.ensure_reference()
 

@@ -23,6 +23,7 @@ import hashlib
 import html
 import json
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -161,11 +162,11 @@ def page(title: str, data: dict) -> str:
                       for s in scripts)
     csp = (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data: blob:; "
            "connect-src 'none'; base-uri 'none'; form-action 'none'")
-    return (_PAGE.replace("%CSP%", csp)
-            .replace("%TITLE%", html.escape(title))
-            .replace("%DATA%", _json_for_html(data))
-            .replace("%VIS%", scripts[0])
-            .replace("%APP%", scripts[1]))
+    values = {"CSP": csp, "TITLE": html.escape(title), "DATA": _json_for_html(data), "VIS": scripts[0],
+              "APP": scripts[1]}
+    # One pass: a value is never searched again, so an article string holding "%VIS%" or "%DATA%"
+    # stays text (chained replace() pasted the whole library into the data and broke the page).
+    return re.sub(r"%(CSP|TITLE|DATA|VIS|APP)%", lambda m: values[m.group(1)], _PAGE)
 
 
 def view_html(store, kind: str, name: str) -> str:

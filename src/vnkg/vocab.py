@@ -39,6 +39,7 @@ class Province:
     label: str  # short name: "Tuyên Quang", "Hồ Chí Minh"
     city: bool  # a centrally-run city (its offices say "thành phố", its committee "Thành ủy")
     names: tuple[str, ...]  # every spelling: short, full, variants
+    historical: bool = False  # no longer exists (graph/provinces-historical.ttl)
 
 
 @dataclass
@@ -74,7 +75,7 @@ def build_vocabulary(graph_dir: Path, ontology_dir: Path) -> Vocabulary:
     """Read the vocabularies from these folders (missing files give empty lists)."""
     props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for path in [graph_dir / "offices.ttl", graph_dir / "lexicon.ttl", graph_dir / "provinces.ttl",
-                 graph_dir / "organisations.ttl", ontology_dir / "vnkg.ttl"]:
+                 graph_dir / "provinces-historical.ttl", graph_dir / "organisations.ttl", ontology_dir / "vnkg.ttl"]:
         for t in _triples(path):
             props[t.subject.value][t.predicate.value].append(t.object)
 
@@ -100,7 +101,8 @@ def build_vocabulary(graph_dir: Path, ontology_dir: Path) -> Vocabulary:
             short = labels[0]
             old = v.provinces.get(short)
             names = tuple(dict.fromkeys((old.names if old else ()) + tuple(labels + pref + alts)))
-            v.provinces[short] = Province(short, "thành phố" in ptype.lower() or (old.city if old else False), names)
+            v.provinces[short] = Province(short, "thành phố" in ptype.lower() or (old.city if old else False), names,
+                                          ptype == "Tỉnh cũ")
         elif (_VNKG + "level") in p and labels and not (OFFICES in schemes):
             for name in labels + alts:
                 v.organisations.setdefault(key(name), labels[0])

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from vnkg.extract import events as ev
-from vnkg.extract.grammar import Grammar, grammar
+from vnkg.extract.grammar import LOWER, UPPER, Grammar, grammar
 from vnkg.extract.persons import Name, find_names, followed_by_title, in_list
 from vnkg.extract.places import Place, find_places, subject_province
 from vnkg.extract.text import key, match_form, sentences
@@ -73,6 +73,7 @@ def extract(article: Article) -> Extraction:
             if k not in seen:
                 seen[k] = n.text
                 out.persons.append(PersonMention(n.text, st.ev))
+    _short_names(sents, seen, g)
 
     # Places named in the text.
     all_places = [p for st in sents for p in st.places]
@@ -93,6 +94,36 @@ def extract(article: Article) -> Extraction:
         except Exception:  # one module's bug must not lose the article's other facts
             out.documents = []
     return out
+
+
+_SHORT = re.compile(rf"(?:ô(?<![\w'].)ng|b(?<![\w'].)à|Ô(?<![\w'].)ng|B(?<![\w'].)à|đ(?<![\w'].)ồng chí|Đ(?<![\w'].)ồng chí)"
+                    rf"\s+([{UPPER}][{LOWER}]*)(?![\w'])(?! [{UPPER}])")
+
+
+def _short_names(sents: list[_Sentence], seen: dict, g: Grammar) -> None:
+    """"ông Duy" after "Đỗ Đức Duy": an honorific and the given name alone refer back to the one person
+    of the article with that given name (none when two share it). They become names of that person."""
+    given: dict[str, set] = {}
+    for k, full in seen.items():
+        given.setdefault(key(full.split()[-1]), set()).add(full)
+    if not given:
+        return
+    for st in sents:
+        added = False
+        for m in _SHORT.finditer(st.s):
+            k = key(m.group(1))
+            fulls = given.get(k)
+            if not fulls or len(fulls) != 1 or k in g.surnames and k not in given:
+                continue
+            a, b = m.start(1), m.end(1)
+            if any(n.start < b and a < n.end for n in st.names):
+                continue
+            st.names.append(Name(a, b, st.ev.sentence[a:b], True, False, False, False, 1))
+            seen.setdefault(k, next(iter(fulls)))
+            added = True
+        if added:
+            st.names.sort(key=lambda n: n.start)
+            st.titles = find_titles(st.s, st.names, st.places, g)
 
 
 def _accept_names(sents: list[_Sentence], g: Grammar, truncated: bool, text_end: int) -> set[str]:
@@ -180,22 +211,78 @@ def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: 
             if office is None and key(label) == key(t.head):
                 continue  # a bare role ("Bộ trưởng Nguyễn Văn An"): the office is not stated
             name = persons.get(key(a.name.text), a.name.text)
-            status = "former" if (a.status == "former" or t.former) else "current"
+            status = "former" if (a.status == "former" or t.former) else "during" if a.status == "during" else "current"
             k = (key(name), key(label), province)
             term = t.term
+            flag = "ended" if a.ended else status if not a.conferred else "conferred"
             if k in merged:
                 h = merged[k]
-                flags[k].add(status if not a.conferred else "conferred")
+                flags[k].add(flag)
                 h.term = h.term or term
                 continue
             merged[k] = PostHolding(person=name, title=label, evidence=st.ev, organization=_org(label, province, city=
                                     g.vocab.provinces[province].city if province in g.vocab.provinces else False),
                                     province=province, status=status, term=term, office=office)
-            flags[k] = {status if not a.conferred else "conferred"}
+            flags[k] = {flag}
+    _merge_variants(merged, flags)
     for k, h in merged.items():
         f = flags[k]
-        h.status = "former" if "former" in f and "conferred" not in f else "current"
-    return list(merged.values())
+        h.status = "former" if "ended" in f or "former" in f and "conferred" not in f \
+            or f == {"during"} else "current"
+    out = list(merged.values())
+    out = _drop_contradicted_seats(out)
+    _expelled(sents, out, g)
+    return out
+
+
+def _merge_variants(merged: dict, flags: dict) -> None:
+    """"Phó Chủ tịch UBND TP" and "Phó Chủ tịch Thường trực UBND TP" of one person are one office:
+    the plain form joins the more specific one (its flags and term with it)."""
+    for k in list(merged):
+        name, label, province = k
+        for full in list(merged):
+            if full == k or full[0] != name or full[2] != province:
+                continue
+            if full[1].replace(" thường trực", "", 1) == label and " thường trực" in full[1]:
+                h, f = merged.pop(k), flags.pop(k)
+                flags[full] |= f
+                merged[full].term = merged[full].term or h.term
+                break
+
+
+_SEAT = re.compile(r"^Ủy viên (?:Ban Chấp hành Đảng bộ|Ban Thường vụ) ")
+_LEADS = ("Bí thư", "Phó Bí thư")
+
+
+def _drop_contradicted_seats(holdings: list[PostHolding]) -> list[PostHolding]:
+    """A committee seat said to be past while the same person leads that committee now (a Phó Bí thư
+    Tỉnh ủy is a member of its Ban Chấp hành and Ban Thường vụ): the text cannot mean it ended."""
+    leads = {(key(h.person), h.province) for h in holdings if h.status == "current"
+             and h.title.split(" Thường trực")[0].rsplit(" ", 2)[0] in _LEADS and ("Tỉnh ủy" in h.title or "Thành ủy" in h.title)}
+    return [h for h in holdings if not (h.status == "former" and _SEAT.match(h.title)
+                                        and (key(h.person), h.province) in leads)]
+
+
+_PARTY_POST = re.compile(r"\b(?:Bí thư|Đảng ủy|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng bộ|Trung ương Đảng|Bộ Chính trị|"
+                         r"Ban Chấp hành|Ban Thường vụ|Ủy ban Kiểm tra)\b")
+
+
+def _expelled(sents: list[_Sentence], holdings: list[PostHolding], g: Grammar) -> None:
+    """Someone expelled from the Party (khai trừ ra khỏi Đảng) loses every Party post."""
+    gone = set()
+    for st in sents:
+        if st.names and g.cue["expelled"].search(st.s):
+            m = g.cue["expelled"].search(st.s)
+            after = [n for n in st.names if n.start >= m.end()]
+            before = [n for n in st.names if n.end <= m.start()]
+            # "khai trừ ra khỏi Đảng đối với ông X" / "khai trừ ông X ra khỏi Đảng" / "X bị khai trừ …"
+            who = after[:1] if after and st.s[m.end():after[0].start].strip(" ,") in ("", "đối với", "đối với ông",
+                                                                                     "đối với bà", "đối với đồng chí") \
+                else [n for n in st.names if m.start() <= n.start < m.end()] or before[-1:]
+            gone |= {key(n.text) for n in who}
+    for h in holdings:
+        if key(h.person) in gone and _PARTY_POST.search(h.title):
+            h.status = "former"
 
 
 _ROLE = re.compile(r"^(?:Phó\s+)?(?:Tổng\s+)?(?:Bí thư|Chủ tịch|Ủy viên dự khuyết|Ủy viên|Trưởng|Giám đốc|Chủ nhiệm|"
@@ -263,6 +350,16 @@ def _events(article: Article, sents: list[_Sentence], subject, g: Grammar, perso
         for k, st_i in conferred_people:
             e = per_sentence[st_i] or _last_before(per_sentence, st_i) or states[0]
             _add_participant(e, persons.get(k, k), "attendee", sents[st_i].ev)
+    # A gathering whose place is only guessed, chaired by central officials only ("Phó Thủ tướng chủ trì
+    # hội nghị … cho 9 tỉnh"): a central body's meeting, no province (GOLD.md).
+    offices: dict[str, list] = {}
+    for h in holdings:
+        if h.status == "current":
+            offices.setdefault(key(h.person), []).append(h.province)
+    for e in states:
+        chairs = [k for k, (_n, r, _ev) in e.participants.items() if r == "chair"]
+        if e.strength < 3 and chairs and all(offices.get(k) and not any(offices[k]) for k in chairs):
+            e.province = None
     out = []
     for e in states:
         out.append(EventMention(type=e.type, evidence=e.evidence, title=e.title, province=e.province, date=e.date,

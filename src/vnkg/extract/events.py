@@ -18,16 +18,25 @@ from vnkg.extract.grammar import Grammar
 from vnkg.extract.text import key
 
 _CLAUSE = re.compile(r"[,.;:!?()\"“”]")
-_OPENING = re.compile(r"\s*(?:[*•\-–]\s*)?(?:(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|đêm)\b[^,]{0,25},\s*)?"
-                      r"(?:tại\s+)?$", re.IGNORECASE)
+# The sentence opens on the gathering: a date, a short link ("Theo đó,"), then "tại".
+_OPENING = re.compile(r"\s*(?:[*•\-–]\s*)?(?:[^,\s]+(?:\s[^,\s]+)?,\s*)?"
+                      r"(?:(?:sáng|chiều|tối|trưa|ngày|hôm nay|hôm qua|đêm)\b[^,]{0,25},\s*)?(?:tại\s+)?$", re.IGNORECASE)
 _HELD_AFTER = r"\s*(?:[^,.;:]{0,80}?\s)?(?:đã\s+|đang\s+|cũng\s+|chính thức\s+|được\s+|vừa\s+)*"
 _NP_STOP = re.compile(r"[.;:!?\"“”]|,(?!\s*(?:nhiệm kỳ|khóa|khoá|lần thứ))")
 _FUTURE_AFTER = re.compile(r"^\s*(?:[^,.;]{0,60}\s)?(?:sắp tới|tới|sắp diễn ra|sẽ)\b")
-_WORK = re.compile(r"\blàm việc với\b")
+_WORK = re.compile(r"\b[lL]àm việc với\b")
+# "Ban Bí thư đã họp", "Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 15": a body's meeting told by the verb.
+_MEET = re.compile(r"\b(?:đã|vừa|đang)\s+(?P<w>họp)(?P<kỳ>\s+kỳ\s+thứ\s+\S+)?(?!\s+(?:báo|mặt|bàn giao|dân))\b")
+# "tại kỳ họp này", "hội nghị nói trên": a gathering already told of.
+_ANAPHOR = re.compile(r"\s(?:này|đó|nói trên|trên)$")
+# "Tại kỳ họp thứ 11, Quốc hội khóa XIV vừa qua": a past gathering told as background.
+_PAST_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:vừa qua|trước đó|năm ngoái)\b")
+_CAPITAL_OR_NUMBER = re.compile(r"[A-ZĐ0-9\"“]|\bthứ\s")  # a name, a number or an ordinal: its own gathering
 _DATE = re.compile(r"(?:(?:ngày|sáng|chiều|tối|trưa|hôm nay)\s*|\()(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?",
                    re.IGNORECASE)
 _NOT_CUE = re.compile(r"\s+(?:đổi|án|kiến|khuyết|thảo|báo|toán|thi|định|phòng|trữ|bị|đoán|luật|tính|thức|xét|giải)\b")
 _BARE_LE = re.compile(r"(?:dự|tham dự|buổi|tổ chức|tại|Dự|Tại)\s+$")
+_CUE_OPENS = re.compile(r"(?:^|[,;:.(\-–])\s*(?:[^\s,;:.]+\s+){0,2}$")
 _ROLE_RANK = {"chair": 3, "speaker": 2, "attendee": 1}
 
 
@@ -42,6 +51,8 @@ class Hit:
     province: str | None
     strength: int  # 3 named with it, 2 from the sentence around it, 1 a guess (the article's province)
     date: str | None = None
+    anaphor: bool = False  # "kỳ họp này", or a bare lower-case mention: refers back when it can
+    past: bool = False  # "… vừa qua": background when the article already has its gathering
 
 
 @dataclass
@@ -60,7 +71,12 @@ class EventState:
 def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, published, g: Grammar) -> list[Hit]:
     hits: list[Hit] = []
     spans = [(m.start(), m.end(), g.event_type_of.get(key(m.group()))) for m in g.event_re.finditer(s)]
-    spans += [(m.start(), m.end(), "Buổi làm việc") for m in _WORK.finditer(s)]
+    if "àm việc với" in s:
+        spans += [(m.start(), m.end(), "Buổi làm việc") for m in _WORK.finditer(s)]
+    if "họp" in s:
+        for m in _MEET.finditer(s):
+            if not any(a <= m.start("w") < b for a, b, _t in spans):
+                spans.append((m.start("w"), m.end(), "Kỳ họp" if m.group("kỳ") else "Phiên họp"))
     for start, end, etype in sorted(spans):
         if etype is None or any(a <= start < b for a, b in title_spans):
             continue
@@ -71,10 +87,13 @@ def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, p
             if not (_BARE_LE.search(s[max(0, start - 12):start]) or re.match(r" [A-ZĐ]", s[end:end + 2])) \
                     or re.match(r"\s+hội\b", s[end:end + 5]):
                 continue
-        np_end = _np_end(s, end, g)
+        verb = word.startswith("họp")
+        np_end = end if verb else _np_end(s, end, g)
         title = s[start:np_end].strip(" ,")
-        bare = (key(title) == key(word) and s[np_end:np_end + 2].strip()[:1] not in ('"', "“")) \
+        bare = verb or (key(title) == key(word) and s[np_end:np_end + 2].strip()[:1] not in ('"', "“")) \
             or key(title) in ("buổi làm việc", "làm việc với", "buổi lễ")
+        anaphor = bool(_ANAPHOR.search(title)) or (
+            word[:1].islower() and not verb and not _CAPITAL_OR_NUMBER.search(title) and etype != "Buổi làm việc")
         clause_start = max((m.end() for m in _CLAUSE.finditer(s, 0, start)), default=0)
         pre = s[clause_start:start]
         sent_pre = s[:start]
@@ -83,14 +102,14 @@ def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, p
             or bool(_FUTURE_AFTER.match(s[np_end:np_end + 70])) or "các cấp" in title
         cue_before = any(g.cue[c].search(pre) for c in ("chair", "speaker", "attendee", "event-held")) \
             or etype == "Buổi làm việc" and word.startswith("làm việc")
-        held_after = bool(re.match(_HELD_AFTER + "(?:" + g.cue["event-held"].pattern + ")", s[np_end:np_end + 120]))
+        held_after = verb or bool(re.match(_HELD_AFTER + "(?:" + g.cue["event-held"].pattern + ")", s[np_end:np_end + 120]))
         opening = bool(_OPENING.fullmatch(s[:start])) and (not bare or s[:start].strip().lower().endswith("tại"))
         headline = key(title) == headline_key or (headline_key and key(title) and headline_key.startswith(key(title))
                                                   and not bare and start == 0)
         present = not background and (cue_before or held_after or opening or headline)
-        prov, strength = _province(s, start, np_end, title, places, prev_places, subject, etype, g)
-        hits.append(Hit(etype, start, np_end, title, bare, present and not background, prov, strength,
-                        _date(s, published)))
+        prov, strength = _province(s, start, np_end, title, places, prev_places, subject, etype, title_spans, g)
+        hits.append(Hit(etype, start, np_end, None if verb else title, bare, present and not background, prov,
+                        strength, _date(s, published), anaphor, bool(_PAST_AFTER.match(s[np_end:np_end + 80]))))
         if background:
             hits[-1].strength = 0
     return hits
@@ -111,13 +130,34 @@ def _np_end(s: str, pos: int, g: Grammar) -> int:
     return end
 
 
-def _province(s, start, np_end, title, places, prev_places, subject, etype, g: Grammar):
-    # "tại" + a province or a central venue anywhere in the sentence.
+_AND = re.compile(r"\svà\s")
+_BODY_START = re.compile(r"(?:trụ sở\s+|Trụ sở\s+)?(?:Ban|Bộ|Ủy ban|Uỷ ban|Văn phòng|Hội đồng|Cơ quan)\s+[^,.;:]{0,45}")
+
+
+def _central_subject(s: str, pos: int, title_spans, g: Grammar) -> bool:
+    """A central body names itself right after "tại Hà Nội," ("…, tại Hà Nội, Ủy ban Kiểm tra Trung ương
+    đã họp"): its own meeting, which GOLD.md gives no province."""
+    m = re.match(r"\s*[,)]?\s*", s[pos:])
+    rest = s[pos + m.end():pos + m.end() + 50]
+    c = g.central_body_re.search(rest)
+    return bool(c) and "," not in rest[:c.start()] and not any(a <= pos + m.end() + c.start() < b for a, b in title_spans)
+
+
+def _province(s, start, np_end, title, places, prev_places, subject, etype, title_spans, g: Grammar):
+    # "tại" + a province or a central venue, in the event's own predicate: before it with no "và"
+    # between (another verb's place: "kiểm tra … tại tỉnh X và chủ trì hội nghị"), or after it.
     for m in re.finditer(r"\btại\s+", s):
+        if m.end() < start and _AND.search(s, m.end(), start):
+            continue
         if g.central_venue_re.match(s, m.end()):
             return None, 3
+        b = _BODY_START.match(s, m.end())
+        if b and g.central_body_re.search(b.group()):
+            return None, 3  # "tại Ban Tuyên giáo Trung ương"
         for p in places:
             if p.start == m.end() and not p.institution:
+                if p.province == g.capital and _central_subject(s, p.end, title_spans, g):
+                    return None, 3
                 return p.province, 3
     inside = [p for p in places if start <= p.start < np_end]
     if inside:
@@ -126,7 +166,8 @@ def _province(s, start, np_end, title, places, prev_places, subject, etype, g: G
         after = [p for p in places if np_end <= p.start < np_end + 60]
         if after:
             return after[0].province, 3
-    around = {p.province for p in places if not p.institution and not p.in_title}
+    cut = max((m.end() for m in _AND.finditer(s, 0, start)), default=0)
+    around = {p.province for p in places if not p.institution and not p.in_title and p.start >= cut}
     if len(around) == 1:
         return around.pop(), 2
     if re.search(r"\b(?:toàn quốc|Trung ương|Quốc hội|Chính phủ)\b", title):
@@ -152,7 +193,11 @@ def merge(events: list[EventState], hit: Hit, index: int, evidence) -> EventStat
     """Add a hit to the article's events; return the event it belongs to (None: background)."""
     if hit.strength == 0:
         return None
+    if hit.past and events:
+        return None
     same = [e for e in events if e.type == hit.type]
+    if hit.anaphor and events:
+        return same[-1] if same else events[-1]
     for e in same:
         if e.province == hit.province:
             if e.title is None and not hit.bare:
@@ -200,7 +245,15 @@ def participants(s: str, names, title_spans, g: Grammar) -> list[tuple]:
             out += [(n, role) for n in before]
         else:
             nxt = cues[i + 1][0] if i + 1 < len(cues) else len(s)
-            out += [(n, role) for n in names if b <= n.start < max(nxt, b + 1) or b <= n.start and i + 1 == len(cues)]
+            got = [n for n in names if b <= n.start < max(nxt, b + 1) or b <= n.start and i + 1 == len(cues)]
+            # Names after the cue are its subject only when the cue opens the clause ("Dự hội nghị có …",
+            # "dưới sự chủ trì của …"), and not when a document stands between ("công bố quyết định
+            # điều động ông X": X is the decision's object, not a speaker).
+            if got and not (_CUE_OPENS.search(s, max(0, a - 30), a) or s.endswith("sự ", 0, a)):
+                got = []
+            if got and g.cue["object-noun"].search(s, b, got[0].start):
+                got = []
+            out += [(n, role) for n in got]
     return out
 
 

@@ -18,30 +18,43 @@ LOWER = "".join(chr(c) for c in range(0x61, 0x1F00) if chr(c).islower() and chr(
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
 # A capitalised syllable ("Lềnh", "A", "Kđăm", "H'Hen"); runs of them separated by one space.
 CAP_WORD = rf"(?:H'{_U}{_L}*|{_U}{_L}*)"
-CAP_RUN = re.compile(rf"(?<![\w'])({CAP_WORD}(?: {CAP_WORD})+)(?![\w'])")  # a name has two words or more
+# A name has two words or more. The pattern starts with a character class and checks the word start
+# after it ("(?<![\w'].)"): Python's engine then scans for the class in C instead of trying every
+# position (a leading look-behind made this regex, run on every sentence, 3-4 times slower).
+CAP_RUN = re.compile(rf"({_U}(?<![\w'].)(?:'{_U})?{_L}*(?: {CAP_WORD})+)(?![\w'])")
 B = r"(?<![\w])"  # word start
 E = r"(?![\w])"  # word end
 
 
-def alternation(words, flags_ci: bool = False) -> str:
+def alternation(words, flags_ci: bool = False, word_start: bool = False) -> str:
     """A regex matching any of ``words`` (longest first), spaces flexible, as a trie: Python's
-    engine tries alternatives one by one, so a flat list of 500 names is slow on every position."""
+    engine tries alternatives one by one, so a flat list of 500 names is slow on every position.
+    ``word_start``: match only at the start of a word, checked after the first character so that
+    the pattern still begins with literals (the engine's fast scan; see CAP_RUN)."""
     trie: dict = {}
     for w in {match_form(w) for w in words if w}:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie) or "(?!)"
+    return _trie_regex(trie, r"(?<![\w].)" if word_start else "") or "(?!)"
 
 
-def _trie_regex(node: dict) -> str:
+def cased(words) -> list[str]:
+    """The words as written, in lower case and capitalised (a case-sensitive regex stays fast)."""
+    out = []
+    for w in words:
+        out += [w, w.lower(), w[:1].upper() + w[1:]]
+    return list(dict.fromkeys(out))
+
+
+def _trie_regex(node: dict, after_first: str = "") -> str:
     end = "" in node
     branches = []
     for ch in sorted(c for c in node if c):
         sub = _trie_regex(node[ch])
         atom = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(atom + sub)
+        branches.append(atom + after_first + sub)
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -59,18 +72,27 @@ class Grammar:
     rank_re: re.Pattern
     rank_before_re: re.Pattern
     name_stop_keys: frozenset  # key() of capitalised non-name phrases
+    glued_words: tuple  # lower-case words found glued to a name's last syllable ("Ancho biết")
     role_re: re.Pattern  # start of an office title
+    role_lc_re: re.Pattern  # an office title in lower case ("nguyên chủ tịch …"), kept after a cue only
+    title_cue_before_re: re.Pattern  # that cue, ending a string
+    head_form: dict  # key(head) -> the head as the lexicon writes it
     title_words: dict  # lower-case continuations of a title: first word -> word tuples, longest first
     title_stops: dict
     province_re: re.Pattern  # a province name, optionally with its prefix
+    province_name_re: re.Pattern  # a province name alone
+    prefix_before_re: re.Pattern  # a province prefix ("tỉnh", "TP") ending a string
     province_of: dict  # key(spelling) -> short label
     person_like_provinces: frozenset  # short labels that are also a person's name (Hồ Chí Minh)
+    prefix_only_provinces: frozenset  # those and former provinces: only after a prefix
     abbreviations: list  # (compiled pattern, full form)
     offices: dict
     cue: dict  # notation -> compiled regex of the cue words (word-bounded)
     event_re: re.Pattern
     event_type_of: dict  # key(spelling) -> canonical event type
     central_venue_re: re.Pattern
+    central_body_re: re.Pattern  # a central body's name ("Ban Bí thư", "… Trung ương")
+    capital: str  # the province central bodies sit in
     institution_re: re.Pattern
 
 
@@ -83,7 +105,7 @@ def _by_first(words) -> dict:
 
 
 def _cue(words) -> re.Pattern:
-    return re.compile(B + alternation(words) + E, re.IGNORECASE)
+    return re.compile(alternation(cased(words), word_start=True) + E)
 
 
 @lru_cache(maxsize=1)
@@ -98,21 +120,40 @@ def grammar() -> Grammar:
     person_like = frozenset(
         p.label for p in v.provinces.values()
         if len(p.label.split()) >= 3 and key(p.label.split()[0]) in surnames)
+    # A former province's name is also a river's, a region's or a person's ("sông Cửu Long", "Minh
+    # Hải"): it counts as a province only after "tỉnh"; see places.find_places.
+    prefix_only = person_like | frozenset(p.label for p in v.provinces.values() if p.historical)
     prefixes = alternation(w("province-prefix"))
     # Bare short names of person-like provinces only count after a prefix ("TP Hồ Chí Minh").
     spell = [n for p in v.provinces.values() for n in p.names if n != p.label or p.label not in person_like]
     province_re = re.compile(
         rf"{B}(?:(?P<prefix>{prefixes})\s*)?(?P<name>{alternation(spell)}){E}"
         rf"|{B}(?P<prefix2>{prefixes})\s*(?P<name2>{alternation(sorted(person_like))}){E}")
-    abbreviations = []
+    # The same, fast: names alone (a prefix is looked for before them, and is required for the
+    # person-like ones); see places.find_places.
+    province_name_re = re.compile(rf"{alternation(spell + sorted(person_like), word_start=True)}{E}")
+    prefix_before_re = re.compile(rf"{B}(?:{prefixes})\s*$")
+    # One regex for every abbreviation (longest first), the full form looked up by what matched.
+    full_of = {}
     for abbr, full in sorted(v.abbreviations, key=lambda x: -len(x[0])):
-        abbreviations.append((re.compile(B + re.escape(abbr) + E), full))
+        full_of.setdefault(abbr, full)
+    abbr_re = re.compile(B + "(?:" + "|".join(re.escape(a) for a in full_of) + ")" + E) if full_of else re.compile("(?!)")
+    abbreviations = [(abbr_re, lambda m: full_of[m.group()])]
     roles = w("role-head")
-    role_re = re.compile(rf"{B}(?P<former>(?:nguyên|Nguyên|cựu|Cựu)\s+)?(?P<head>{alternation(roles)}){E}")
+    head_form: dict[str, str] = {}
+    for r in roles:
+        head_form.setdefault(key(r), r)
+    # Sentence case ("Phó chủ tịch UBND huyện") is a common house style: the same heads.
+    sentence_case = [r[0] + r[1:].lower() for r in roles]
+    role_re = re.compile(rf"(?P<head>{alternation(roles + sentence_case, word_start=True)}){E}")
+    # All lower case ("nguyên chủ tịch UBND tỉnh"), only where a word before says an office follows.
+    lower = [r.lower() for r in roles if len(r.split()) >= 2]
+    role_lc_re = re.compile(rf"{alternation(lower, word_start=True)}{E}")
+    title_cue_before_re = re.compile(rf"{B}(?:{alternation(w('title-cue'))})\s+$")
     event_spellings = {s: t for t, ss in v.event_types.items() for s in ss}
-    event_re = re.compile(B + alternation(event_spellings, True) + E, re.IGNORECASE)
+    event_re = re.compile(alternation(cased(event_spellings), word_start=True) + E)
     cue = {n: _cue(w(n)) for n in ("chair", "speaker", "attendee", "conferred", "elected", "ended", "former",
-                                     "held-before", "expelled", "event-background", "event-held")}
+                                     "held-before", "expelled", "planned", "moved", "during", "object-noun", "event-background", "event-held")}
     return Grammar(
         vocab=v,
         surnames=surnames,
@@ -122,17 +163,26 @@ def grammar() -> Grammar:
         rank_re=re.compile(rf"^(?:{alternation(w('rank'))}\.?\s+)+"),
         rank_before_re=re.compile(B + alternation(w("rank")) + r"\.?\s*$"),
         name_stop_keys=frozenset(key(x) for x in w("name-stop")),
+        glued_words=tuple(sorted({key(x) for x in w("glued-word")}, key=len, reverse=True)),
         role_re=role_re,
+        role_lc_re=role_lc_re,
+        title_cue_before_re=title_cue_before_re,
+        head_form=head_form,
         title_words=_by_first(w("title-word")),
         title_stops=_by_first(w("title-stop")),
         province_re=province_re,
+        province_name_re=province_name_re,
+        prefix_before_re=prefix_before_re,
         province_of=province_of,
         person_like_provinces=person_like,
+        prefix_only_provinces=prefix_only,
         abbreviations=abbreviations,
         offices=v.offices,
         cue=cue,
         event_re=event_re,
         event_type_of={key(s): t for s, t in event_spellings.items()},
         central_venue_re=_cue(w("central-venue")),
+        central_body_re=_cue(w("central-body")),
+        capital=(w("capital") or ["Hà Nội"])[0],
         institution_re=re.compile(B + alternation(w("institution")) + rf"(?:\s+(?:[{UPPER}]\S*|tỉnh|thành phố|và|&|\d+))*\s*$"),
     )

@@ -9,6 +9,7 @@ decided with its context: an honorific, an office next to it, a list, or a full 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from vnkg.extract.grammar import CAP_RUN, Grammar
@@ -33,8 +34,12 @@ class Name:
 def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
     """Candidate names in one sentence (``s`` in matching form, ``orig`` as written)."""
     out: list[Name] = []
+    surnames = g.surnames
     for m in CAP_RUN.finditer(s):
         words = m.group(1).split(" ")
+        # Most capitalised runs hold no family name before their last word: no name in them.
+        if not any(w.lower() in surnames or key(w) in surnames for w in words[:-1]):
+            continue
         starts = [m.start(1)]
         for wd in words[:-1]:
             starts.append(starts[-1] + len(wd) + 1)
@@ -73,6 +78,16 @@ def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
             continue
         start = starts[i]
         end = m.end(1)
+        # "Trưởng Đoàn Đại biểu Quốc hội": a run cut out of a title whose last word goes on, in lower
+        # case, as a title phrase ("Đại biểu", "Ban Chấp hành") is that title, not a name.
+        if cut and _continues_title(s, starts[-1], g):
+            continue
+        # "Nguyễn Văn Ancho biết" (a space lost at the source): a syllable cannot hold two vowel
+        # groups, so a known function word glued to the last one is cut off.
+        glued = _glued_tail(name_words[-1], g)
+        if glued:
+            end -= glued
+            name_words = name_words[:-1] + [name_words[-1][:-glued]]
         k = key(" ".join(name_words))
         if k in g.province_of or k in g.vocab.organisations:
             continue
@@ -86,6 +101,41 @@ def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
         credit = last in ":/" and bool(g.credit_re.search(before))
         out.append(Name(start, end, orig[start:end], honor, cut, blocked, credit, len(name_words)))
     return out
+
+
+_WORD_AT = re.compile(r"[^\s,;:()\"“”\[\].]+")
+
+
+def _continues_title(s: str, pos: int, g: Grammar) -> bool:
+    words = [w.lower() for w in _WORD_AT.findall(s, pos, pos + 40)][:4]
+    if len(words) < 2 or not words[1][:1].islower():
+        return False
+    return any(len(p) >= 2 and tuple(words[:len(p)]) == p for p in g.title_words.get(words[0], ()))
+
+
+_VOWELS = "aăâeêioôơuưy"
+
+
+def _is_vowel(ch: str) -> bool:
+    return unicodedata.normalize("NFD", ch.lower())[:1] in _VOWELS
+
+
+def _glued_tail(word: str, g: Grammar) -> int:
+    """Length of a function word glued to a name's last syllable ("Bỉnhcho" → 3), else 0."""
+    low = word.lower()
+    for w in g.glued_words:
+        if len(low) > len(w) + 1 and low.endswith(w):
+            head = word[:-len(w)]
+            groups = 0
+            prev = False
+            for ch in head:
+                v = _is_vowel(ch)
+                if v and not prev:
+                    groups += 1
+                prev = v
+            if groups == 1 and not _is_vowel(w[0]):
+                return len(w)
+    return 0
 
 
 def followed_by_title(s: str, name: Name, g: Grammar) -> bool:

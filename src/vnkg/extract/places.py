@@ -34,27 +34,31 @@ def find_places(s: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[P
     """Provinces in ``s`` (matching form), skipping spans already taken by names."""
     out: list[Place] = []
     pos = 0
-    stops = [mm.end() for mm in _CLAUSE_START.finditer(s)]  # once: rescanning per place was quadratic
+    stops = None  # clause starts, found once (rescanning per place was quadratic) and only when needed
     while True:
-        m = g.province_re.search(s, pos)
+        m = g.province_name_re.search(s, pos)
         if not m:
             break
         pos = m.end()
-        name = m.group("name") or m.group("name2")
-        prefix = m.group("prefix") or m.group("prefix2")
-        nstart = m.start("name") if m.group("name") else m.start("name2")
-        if any(a < m.end() and nstart < b for a, b in taken):
-            continue
+        name = m.group()
+        nstart = m.start()
+        pm = g.prefix_before_re.search(s, max(0, nstart - 12), nstart)
+        prefix = pm.group().strip() if pm else None
         label = g.province_of.get(key(name))
         if label is None:
+            continue
+        if not prefix and label in g.prefix_only_provinces and (key(name) == key(label) or label not in g.person_like_provinces):
+            continue  # "Hồ Chí Minh" alone is the person, "TP Hồ Chí Minh" the city; "tỉnh Sông Bé" a former province
+        start = pm.start() if pm else nstart
+        if any(a < m.end() and nstart < b for a, b in taken):
             continue
         end = m.end()
         # "tỉnh Quảng Nam-Đà Nẵng": one former province written as two.
         d = _DASH.match(s, end)
         if prefix and d:
-            m2 = g.province_re.match(s, d.end())
-            if m2 and m2.group("name") and not m2.group("prefix"):
-                label = f"{label}-{g.province_of[key(m2.group('name'))]}"
+            m2 = g.province_name_re.match(s, d.end())
+            if m2 and key(m2.group()) in g.province_of:
+                label = f"{label}-{g.province_of[key(m2.group())]}"
                 end = m2.end()
                 pos = end
         # A longer proper name going on with capitals ("Điện Biên Phủ") is not the province,
@@ -63,10 +67,12 @@ def find_places(s: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[P
             nxt = s[end + 1:end + 12].split(" ")[0]
             if key(nxt) not in g.surnames:
                 continue
-        i = bisect.bisect_right(stops, m.start())
+        if stops is None:
+            stops = [mm.end() for mm in _CLAUSE_START.finditer(s)]
+        i = bisect.bisect_right(stops, start)
         cut = stops[i - 1] if i else 0
-        institution = bool(g.institution_re.search(s[cut:m.start()]))
-        out.append(Place(m.start(), end, nstart, label, bool(prefix), institution))
+        institution = bool(g.institution_re.search(s[cut:start]))
+        out.append(Place(start, end, nstart, label, bool(prefix), institution))
     return out
 
 

@@ -14,7 +14,8 @@ from vnkg.model import Evidence
 # A sentence ends at . ! ? … or a line break, when followed by space and an upper-case letter,
 # a quote or a digit; "TP. Hồ Chí Minh", "Tp.", "St." and initials are not ends.
 _NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Tp|tp|TS|ThS|PGS|GS|Th|St|Q|P|TT|KS|BS|Mr|Ms|Dr|[A-ZĐ])\.)$")
-_BREAK = re.compile(r"(?<=[.!?…])[\"”»)]*\s+(?=[\"“«(]?[A-ZÀ-ỸĐ0-9])|\n+")
+# Starts with the punctuation itself (not a look-behind): the engine then scans for it in C.
+_BREAK = re.compile(r"[.!?…](?P<gap>[\"”»)]*\s+)(?=[\"“«(]?[A-ZÀ-ỸĐ0-9])|\n+")
 
 
 def normalize(text: str) -> str:
@@ -32,9 +33,10 @@ def sentences(text: str) -> list[Evidence]:
             pass
         # Only the last few characters can hold an abbreviation: searching the whole sentence so far
         # made a long text without breaks ("TP. … TP. …") quadratic (100k characters: minutes).
-        if "\n" not in m.group() and _NO_BREAK_BEFORE.search(text, max(start, m.start() - 8), m.start()):
+        cut = m.start("gap") if m.group("gap") is not None else m.start()
+        if "\n" not in m.group() and _NO_BREAK_BEFORE.search(text, max(start, cut - 8), cut):
             continue
-        _add(text, start, m.start(), out)
+        _add(text, start, cut, out)
         start = m.end()
     _add(text, start, len(text), out)
     return out

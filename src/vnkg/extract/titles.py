@@ -53,42 +53,61 @@ class Title:
 class Assigned:
     name: Name
     title: Title
-    status: str = "current"
+    status: str = "current"  # "former", or "during" (past unless called current elsewhere)
+    ended: bool = False  # an act ends it (miễn nhiệm, thôi giữ, moved away): stronger than a mention
     conferred: bool = False
     list_head: bool = False
     chain: list = field(default_factory=list)
+
+
+_FORMER_BEFORE = re.compile(r"(?<![\w])(?:nguyên|Nguyên|cựu|Cựu)\s+$")
 
 
 def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar) -> list[Title]:
     name_starts = {n.start for n in names}
     place_at = {p.start: p for p in places}
     out: list[Title] = []
+    # (start, head start, head end, former): capitalised heads, and lower-case ones after a cue.
+    found = []
+    for m in g.role_re.finditer(s):
+        f = _FORMER_BEFORE.search(s, max(0, m.start() - 8), m.start())
+        found.append((f.start() if f else m.start(), m.start(), m.end(), bool(f)))
+    for m in g.role_lc_re.finditer(s):
+        cue = g.title_cue_before_re.search(s, max(0, m.start() - 12), m.start())
+        if cue and not any(a <= m.start() < c for _, a, c, _f in found):
+            found.append((m.start(), m.start(), m.end(), key(cue.group()) in ("nguyên", "cựu")))
+            found.sort()
     pos = 0
-    while True:
-        m = g.role_re.search(s, pos)
-        if not m:
-            break
-        head = m.group("head")
-        if not head[0].isupper():
-            pos = m.end()
+    for start, hs, he, former in found:
+        if start < pos:
             continue
-        if any(n.start <= m.start() < n.end for n in names):
-            pos = m.end()
+        raw = s[hs:he]
+        # "Ban Bí thư", "Ban Chủ nhiệm": the word heads a body's name, not an office.
+        if s.endswith("Ban ", 0, hs):
             continue
-        t = _extend(s, m.end(), name_starts, place_at, g)
-        body_end, place, end = t
-        title = Title(m.start("head"), end, head, s[m.start("head"):body_end].strip(), bool(m.group("former")), place,
-                      None, body_end)
+        if any(n.start <= start < n.end for n in names):
+            continue
+        head = g.head_form.get(key(raw), raw)
+        body_end, place, end = _extend(s, he, name_starts, place_at, g)
+        text = head + s[he:body_end].rstrip()
+        if place and body_end <= he:
+            # "Phó Chủ tịch tỉnh Đồng Nai": the level word, taken with the place, names the office.
+            level = "tỉnh" if s.startswith(" tỉnh", he) else "thành phố" if s.startswith((" thành phố", " TP"), he) else None
+            if level and key(f"{head} {level}") in g.offices:
+                text = f"{head} {level}"
+        if not raw[0].isupper() and body_end <= he:
+            continue  # "là chủ tịch" alone: a common noun, not an office
+        title = Title(hs, end, head, text, former, place, None, body_end)
         tm = _TERM.match(s, end)
         if tm and tm.group().strip(" ,"):
             title.end = tm.end() if tm.group().strip() else end
             if tm.group("a"):
                 a = tm.group("a")
                 title.term = f"{a if len(a) == 4 else tm.group('b')[:2] + a[-2:]}-{tm.group('b')}"
-        if m.start() != m.start("head"):
-            title.start = m.start()
+        if start != hs:
+            title.start = start
         out.append(title)
-        pos = max(title.end, m.end())
+        pos = max(title.end, he)
     return out
 
 
@@ -148,6 +167,7 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar):
             # The lower-case syllable of a capitalised word ("Bộ Chính trị", "Lý luận").
             nxt = _TOKEN.match(s, pos)
             if nxt and nxt.group(1)[:1].islower() and nxt.start(1) == pos + 1 and tok[:1].isupper() \
+                    and key(nxt.group(1)) not in ("và", "của", "thuộc") \
                     and not _phrase(_words(s, nxt.start(1)), g.title_stops) \
                     and not _phrase(_words(s, nxt.start(1)), g.title_words) \
                     and not any(c.match(s, nxt.start(1)) for c in g.cue.values()) \
@@ -195,6 +215,16 @@ def chains(s: str, titles: list[Title], names: list[Name]) -> list[list[Title]]:
     return out
 
 
+# "miễn nhiệm chức vụ T đối với ông X": the object of the act, named after the office.
+_OBJECT_AFTER = re.compile(r"\s*,?\s*(?:đối với|cho|với)\s+(?:(?:ông|bà|đồng chí)\s+)?")
+# "giữ chức T thay ông X": X held T before.
+_REPLACES = re.compile(r"\s*,?\s*thay\s+(?:cho\s+)?(?:(?:ông|bà|đồng chí)\s+)?")
+# "điều động ông X (T) đến giữ chức …": the office in brackets is the one X leaves.
+_MOVED_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:đến|sang|về|để)?\s*(?:giữ|làm|nhận|công tác|đảm nhiệm)\b")
+_HONORIFIC_END = re.compile(r"\s*(?:(?:ông|bà|đồng chí)\s*)?$")
+_ITEM_START = re.compile(r"(?:^|[;:])\s*(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?$")
+
+
 def assign(s: str, titles: list[Title], names: list[Name], g: Grammar) -> list[Assigned]:
     """Who holds which title in one sentence."""
     out: list[Assigned] = []
@@ -216,6 +246,10 @@ def assign(s: str, titles: list[Title], names: list[Name], g: Grammar) -> list[A
             for t in chain:
                 out.append(Assigned(name, t, chain=chain, **kw))
 
+        if next_name:
+            rm = _REPLACES.match(s, end)
+            if rm and rm.end() == next_name.start:
+                give(next_name, ch, status="former")
         if _LIST_BEFORE.search(s[:start]) and (_LIST_AFTER.match(s, end) or _LIST_AFTER2.match(s, end)):
             for n in after:
                 give(n, ch, list_head=True)
@@ -228,33 +262,62 @@ def assign(s: str, titles: list[Title], names: list[Name], g: Grammar) -> list[A
             if next_name and len(ch) > 1 and gap_next is not None and gap_next.strip() == "" and gap_next == " ":
                 give(prev_name, ch[:-1])
                 give(next_name, ch[-1:])
+            elif "(" in gap_prev and _ends_with(s[max(0, prev_name.start - 40):prev_name.start], g.cue["moved"],
+                                                honorific=True) and _MOVED_AFTER.match(s, end):
+                # Moved to another office: the one left ends; a Party committee seat goes on.
+                for t in ch:
+                    seat = t.head.startswith("Ủy viên")
+                    out.append(Assigned(prev_name, t, chain=ch, status="current" if seat else "former", ended=not seat))
             else:
                 give(prev_name, ch)
+                # "Đỗ Văn A, Lê Văn B, nguyên Tổng Bí thư;": one title for a list item of names.
+                if s[end:end + 2].strip()[:1] in ("", ";", "."):
+                    i = names.index(prev_name)
+                    while i > 0 and re.fullmatch(r"\s*(?:,|và)\s*", s[names[i - 1].end:names[i].start]):
+                        i -= 1
+                    if i < names.index(prev_name) and _ITEM_START.search(s[:names[i].start]):
+                        for n in names[i:names.index(prev_name)]:
+                            give(n, ch)
             continue
         if next_name and gap_next is not None and _GLUE_GAP.fullmatch(gap_next):
             give(next_name, ch)
             continue
+        ended = _ends_with(clause, g.cue["ended"], chức=True)
+        conferred = not ended and _ends_with(clause, g.cue["conferred"], chức=True)
+        if next_name and (ended or conferred):
+            om = _OBJECT_AFTER.match(s, end)
+            if om and om.end() == next_name.start:
+                give(next_name, ch, status="former" if ended else "current", conferred=conferred, ended=ended)
+                continue
+        if (ended or conferred) and re.search(r"\bvề việc\b", clause):
+            continue  # "tờ trình của X về việc miễn nhiệm chức vụ T": X is not the one relieved
+        if conferred and g.cue["planned"].search(clause):
+            continue  # "giới thiệu để HĐND bầu giữ chức T": proposed, not held
         owner = prev_name or next_name
         if owner is None:
             continue
-        if _ends_with(clause, g.cue["ended"], chức=True):
-            give(owner, ch, status="former")
+        if ended:
+            give(owner, ch, status="former", ended=True)
+        elif _ends_with(clause, g.cue["during"], chức=True):
+            give(owner, ch, status="during")
         elif _ends_with(clause, g.cue["held-before"], chức=True, colon=True) or \
                 _ends_with(clause, g.cue["former"], chức=True, colon=True):
             give(owner, ch, status="former")
-        elif _ends_with(clause, g.cue["conferred"], chức=True):
+        elif conferred:
             give(owner, ch, conferred=True)
     return out
 
 
-_TAIL = r"(?:\s+lại)?(?:\s+(?:làm|giữ))?(?:\s+(?:các\s+|những\s+)?(?:chức vụ|chức danh|cương vị|chức))?\s*"
+_TAIL = r"(?:\s+lại)?(?:\s+(?:làm|giữ))?(?:\s+(?:các\s+|những\s+)?(?:chức vụ|chức danh|cương vị|chức))?(?:\s+là)?\s*"
 
 
-def _ends_with(clause: str, cue: re.Pattern, chức: bool = False, colon: bool = False) -> bool:
+def _ends_with(clause: str, cue: re.Pattern, chức: bool = False, colon: bool = False, honorific: bool = False) -> bool:
     tail = clause[-80:]
     for m in cue.finditer(tail):
         rest = tail[m.end():]
         if re.fullmatch(_TAIL + (r":?\s*" if colon else ""), rest):
+            return True
+        if honorific and _HONORIFIC_END.fullmatch(rest):
             return True
         if colon and re.fullmatch(r"[^.;]{0,40}:\s*", rest):
             return True
@@ -287,11 +350,19 @@ def expand(text: str, g: Grammar) -> str:
     return " ".join(text.split())
 
 
+# A district, ward or commune named after its level word ("Bí thư Huyện ủy Nhơn Trạch", "Chủ tịch
+# UBND huyện Krông Nô"): the place, not part of the office (GOLD.md: titles are written without it).
+_LOCAL_NAME = re.compile(rf"\b(Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|huyện|quận|thị xã|thị trấn|xã|phường)"
+                         rf"(?:\s+(?:[{UPPER}][^\s]*|\d+))+$")
+
+
 def canonical(text: str, province_city: bool | None, g: Grammar):
     """(title as GOLD.md writes it, office IRI or None, level)."""
     t = expand(text, g)
+    t = _LOCAL_NAME.sub(r"\1", t)
     office = g.offices.get(key(t))
-    if office is None and province_city is not None:
+    # "Chủ tịch HĐND" + the province's level word; a bare role ("Phó Chủ tịch") states no office.
+    if office is None and province_city is not None and key(t) not in g.head_form:
         office = g.offices.get(key(t + (" thành phố" if province_city else " tỉnh")))
     if office is None and province_city:
         office = g.offices.get(key(t.replace("Tỉnh ủy", "Thành ủy")))
