@@ -62,27 +62,40 @@ def timed_store(store):
     return spent
 
 
-def query_latencies(store, runs: int = 3) -> dict[str, tuple[float, int]]:
-    out = {}
+def _time_query(location, name, values, runs, conn):
+    """In a child process, so that a runaway query can be stopped (pyoxigraph cannot cancel one)."""
+    try:
+        store = open_store(location, read_only=True)
+        q = queries.get(name)
+        bindings = q.bindings(values)
+        times, n = [], 0
+        for _ in range(runs):
+            t = time.perf_counter()
+            n = len(store.query(q.sparql, bindings).rows)
+            times.append(time.perf_counter() - t)
+        conn.send((statistics.median(times) * 1000, n))
+    except Exception as e:  # noqa: BLE001 — a broken query is reported, the bench goes on
+        conn.send((float("nan"), f"error: {str(e).splitlines()[0][:80]}"))
+
+
+def query_latencies(location: str, runs: int = 3, timeout: float = 30) -> None:
+    """Print each canned query's median latency as it is measured, slowest flagged."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
     for name, q in queries.catalogue().items():
         values = {p.name: PARAMS.get(p.name, p.default if p.default is not None else "x") for p in q.params}
-        try:
-            bindings = q.bindings(values)
-            times, n = [], 0
-            for _ in range(runs):
-                t = time.perf_counter()
-                n = len(store.query(q.sparql, bindings).rows)
-                times.append(time.perf_counter() - t)
-            out[name] = (statistics.median(times) * 1000, n)
-        except Exception as e:  # noqa: BLE001 — a broken query is reported, the bench goes on
-            out[name] = (float("nan"), f"error: {str(e).splitlines()[0][:60]}")
-    return out
-
-
-def print_latencies(lat: dict) -> None:
-    for name, (ms, n) in sorted(lat.items(), key=lambda kv: -(kv[1][0] if kv[1][0] == kv[1][0] else 1e9)):
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_time_query, args=(location, name, values, runs, child))
+        proc.start()
+        if parent.poll(timeout * runs):
+            ms, n = parent.recv()
+        else:
+            ms, n = float("inf"), f"stopped after {timeout * runs:.0f} s, no"
+        proc.kill()
+        proc.join()
         flag = "" if ms < 100 else "  SLOW (target < 100 ms)" if ms == ms else ""
-        print(f"  {name:28s} {ms:9.1f} ms  {n} rows{flag}")
+        print(f"  {name:28s} {ms:9.1f} ms  {n} rows{flag}", flush=True)
 
 
 def main() -> None:
@@ -90,6 +103,8 @@ def main() -> None:
     ap.add_argument("files", nargs="*", help=f"default: {DEFAULT}")
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--workers", type=int, default=None, help="extraction processes (default: the CPUs)")
+    ap.add_argument("--runs", type=int, default=3, help="runs per query (the median is printed)")
+    ap.add_argument("--timeout", type=float, default=30, help="seconds per query run before it is stopped")
     ap.add_argument("--server", action="store_true", help="also load and query through an Oxigraph server")
     args = ap.parse_args()
     paths = sorted(p for f in (args.files or [DEFAULT]) for p in glob.glob(f))
@@ -129,10 +144,10 @@ def main() -> None:
           f"({len(article_graphs)} quads): {spent[0] / bare_dt:.2f}x  target <= 1.5x")
     del bare
 
-    print("canned queries on the embedded store (median of 3):")
-    print_latencies(query_latencies(store))
     store.close()
-    del store
+    del store  # the query children open the folder read-only
+    print(f"canned queries on the embedded store (median of {args.runs}):", flush=True)
+    query_latencies(str(tmp / "store"), args.runs, args.timeout)
 
     if args.server:
         from vnkg.commands.serve import free_port, start_oxigraph, stop_process
@@ -147,8 +162,8 @@ def main() -> None:
             dt = time.perf_counter() - t
             print(f"Oxigraph server: whole load {report.loaded / dt:8.1f} articles/s ({dt:.1f} s), "
                   f"store side {spent[0]:.2f} s ({spent[0] / bare_dt:.2f}x bare)")
-            print("canned queries through the Oxigraph server (median of 3):")
-            print_latencies(query_latencies(remote))
+            print(f"canned queries through the Oxigraph server (median of {args.runs}):", flush=True)
+            query_latencies(f"http://127.0.0.1:{port}", args.runs, args.timeout)
         finally:
             stop_process(proc)
 

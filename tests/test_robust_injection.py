@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from vnkg import iri, queries
 from vnkg.cli import cli
@@ -213,3 +213,63 @@ prologue = st.lists(st.sampled_from(["PREFIX ex: <http://example.org/#INSERT>", 
 @given(prologue, st.sampled_from(UPDATES[:4] + UPDATES[10:17]))
 def test_updates_behind_any_prologue(parts, op):
     assert is_update("\n".join(parts) + "\n" + op)
+
+
+sparql_ish = st.lists(st.sampled_from([
+    "SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "WHERE", "{", "}", "?s", "?p", "?o", "<urn:a>", '"x"', "'y'", "#",
+    "\n", "\r", "FILTER(", ")", "UNION", "OPTIONAL", "GRAPH", "INSERT", "DATA", "DELETE", "PREFIX", "ex:", "<", ">",
+    ".", ";", "*", "LIMIT", "1", "schema:name", "\\", '"""', "VALUES", "SERVICE", "BIND(", "AS", "ORDER BY",
+]), min_size=1, max_size=12).map(" ".join)
+
+
+# Each example opens the store through the CLI (about 0.3 s): a tenth of the profile's examples.
+CLI_EXAMPLES = max(10, settings.default.max_examples // 10)
+
+
+@settings(max_examples=CLI_EXAMPLES)
+@given(st.one_of(sparql_ish, st.text(max_size=40)))
+def test_any_text_to_vnkg_sparql_is_an_answer_or_one_line(folder_store, text):
+    r = CliRunner().invoke(cli, ["--store", folder_store, "sparql", text, "--format", "json"])
+    assert r.exit_code in (0, 1), (text, r.exit_code, r.output)
+    assert "Traceback" not in r.output and r.exception is None or isinstance(r.exception, SystemExit)
+    if r.exit_code == 1:
+        assert len(r.stderr.strip().splitlines()) == 1 and r.stderr.startswith("vnkg: error: "), r.stderr
+
+
+@settings(max_examples=CLI_EXAMPLES)
+@given(st.sampled_from(sorted(queries.catalogue())), st.lists(st.tuples(st.text(max_size=8), st.text(max_size=20)),
+                                                              max_size=3))
+def test_any_parameters_to_vnkg_query_are_an_answer_or_one_line(folder_store, name, params):
+    args = ["--store", folder_store, "query", name, "--format", "json"]
+    for k, v in params:
+        args += ["-p", k, v]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code in (0, 1), (args, r.output)
+    assert "Traceback" not in r.output
+    if r.exit_code == 1:
+        assert len(r.stderr.strip().splitlines()) == 1 and r.stderr.startswith("vnkg: error: "), r.stderr
+    else:
+        json.loads(r.stdout)
+
+
+def test_exports_round_trip_hostile_strings_and_odd_ids():
+    """Nothing injected into exports: quotes, braces, markup and odd ids come back as the same quads."""
+    import io
+
+    import pyoxigraph as ox
+
+    from vnkg.export import export
+    from vnkg.graph import to_quads
+    from vnkg.model import Article, Extraction
+    from vnkg.store import open_store
+
+    store = open_store(":memory:")
+    for odd in ["a b", "a/b", "a(b)", "ä[1]", "x\U000E0001", "q?#%", "} UNION {"]:
+        a = Article(id=odd, text=f'x "}} . <a> \\ {odd}', title='<t>"\n</script>', outlet="@prefix x: <y> .")
+        store.replace_articles({iri.article(odd): to_quads(Extraction(a))})
+    want = set(store.quads())
+    for fmt, parse_as in (("trig", ox.RdfFormat.TRIG), ("nquads", ox.RdfFormat.N_QUADS),
+                          ("jsonld", ox.RdfFormat.JSON_LD)):
+        buf = io.BytesIO()
+        export(store, fmt, buf, include_reference=True)
+        assert set(ox.parse(buf.getvalue(), format=parse_as)) == want, fmt

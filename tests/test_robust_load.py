@@ -19,6 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
 
 extract_mod = pytest.importorskip("vnkg.extract")
 if not hasattr(extract_mod, "extract"):
@@ -148,7 +149,7 @@ def test_bad_records_are_skipped_one_line_each_and_the_rest_loaded(tmp_path):
     assert any(str(gz) in s and "cannot read" in s for s in skipped)
     assert any(str(empty) in s and "empty text" in s for s in skipped)
     assert len(skipped) == len(BAD_LINES) + 3
-    assert f"5 articles loaded" in r.stderr and f"{len(BAD_LINES) + 3} skipped" in r.stderr
+    assert "5 articles loaded" in r.stderr and f"{len(BAD_LINES) + 3} skipped" in r.stderr
     assert check_whole_or_absent(store, good) == 5
 
 
@@ -212,6 +213,51 @@ def test_duplicate_ids_the_later_record_wins(tmp_path):
     assert check_whole_or_absent(store, [b]) == 1
 
 
+good_rec = st.builds(lambda i, v: tiny_article(i, v), st.integers(0, 6), st.integers(0, 2))
+bad_raw = st.one_of(st.sampled_from([b for b, _ in BAD_LINES if len(b) < 1000]),
+                    st.binary(max_size=40).filter(lambda b: b"\n" not in b and b.strip()))
+
+
+@settings(max_examples=max(10, settings.default.max_examples // 2))
+@given(st.lists(st.one_of(good_rec.map(lambda r: ("good", r)), bad_raw.map(lambda b: ("bad", b))), max_size=10))
+def test_load_keeps_every_good_record_and_invents_nothing(tmp_path_factory, lines):
+    """As a property of load_files: each id ends with the graph of its last good record, nothing else
+    is stored, every other line is one skip, and a second load changes nothing."""
+    from vnkg.load import load_files
+    from vnkg.store import open_store
+
+    path = tmp_path_factory.mktemp("l") / "c.jsonl"
+    path.write_bytes(b"".join((json.dumps(v, ensure_ascii=False).encode() if k == "good" else v) + b"\n"
+                             for k, v in lines))
+    last = {}
+    for kind, value in lines:
+        if kind == "good":
+            last[iri.article(value["id"])] = value
+    store = open_store(":memory:")
+    report = load_files(store, [path], workers=1)
+    graphs = stored_graphs(store.ox)
+    assert set(graphs) <= set(last) | {iri.article(a.id) for a in _parsed_bad(path)}
+    for name, rec in last.items():
+        assert _strip_origin(graphs[name]) == _strip_origin(expected_graph(rec))
+    assert report.loaded + report.unchanged + len(report.skipped) == len(lines)
+    again = load_files(store, [path], workers=1)
+    texts: dict[str, set] = {}
+    for kind, value in lines:
+        if kind == "good":
+            texts.setdefault(value["id"], set()).add(value["text"])
+    # An id given twice with different texts is written twice on every load (the later still wins):
+    # known, see docs/robustness.md. Otherwise a second load writes nothing.
+    if all(len(t) == 1 for t in texts.values()):
+        assert again.loaded == 0
+    assert len(again.skipped) == len(report.skipped)
+    assert stored_graphs(store.ox) == graphs
+
+
+def _parsed_bad(path: Path) -> list:
+    """Random bytes can happen to be a valid record: those are articles too."""
+    return [a for a in read_articles(path) if isinstance(a, Article) and not a.text.startswith("Đồng chí ")]
+
+
 # --- faults -----------------------------------------------------------------------------------------
 
 KILL_ROUNDS = int(os.environ.get("VNKG_KILL_ROUNDS", "3"))
@@ -229,7 +275,7 @@ def test_sigkill_midway_leaves_whole_articles_and_the_next_load_resumes(tmp_path
     expected_size = {name: len(_strip_origin(expected_graph(r))) for name, r in by_name.items()}
     store = tmp_path / "s"
     rng = random.Random(int(os.environ.get("VNKG_KILL_SEED", "7")))
-    present, kills, reads, cli_reads = 0, 0, 0, 0
+    present, kills, reads, cli_reads, checked = 0, 0, 0, 0, 0
     for _ in range(KILL_ROUNDS):
         p = subprocess.Popen([str(VNKG), "--store", str(store), "load", "-q", str(corpus)], start_new_session=True,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -248,6 +294,7 @@ def test_sigkill_midway_leaves_whole_articles_and_the_next_load_resumes(tmp_path
         now = check_whole_or_absent(store, recs)
         assert now >= present  # what was committed stays committed
         present = now
+        checked += now
     r = _run(store, corpus)
     assert r.returncode == 0, r.stderr
     if present:
@@ -255,6 +302,7 @@ def test_sigkill_midway_leaves_whole_articles_and_the_next_load_resumes(tmp_path
     assert f"{n - present} articles loaded" in r.stderr, r.stderr
     assert check_whole_or_absent(store, recs) == n
     record_property("count:SIGKILLs of a load", kills)
+    record_property("count:article graphs found whole after a kill", checked)
     record_property("count:read-only snapshots checked during loads", reads)
     record_property("count:CLI queries run during loads", cli_reads)
 
@@ -283,3 +331,14 @@ def _cli_query_while_writing(store: Path) -> int:
     else:
         assert p.returncode == 1 and len(p.stderr.strip().splitlines()) == 1, p.stderr
     return 1
+
+
+def test_a_second_writer_is_one_line(tmp_path):
+    """Two loads into one folder: the second says the store is busy, in one line, and writes nothing."""
+    from vnkg.store import open_store
+
+    write_corpus(tmp_path / "c.jsonl", 2)
+    with open_store(str(tmp_path / "s")):
+        p = _run(tmp_path / "s", tmp_path / "c.jsonl", timeout=120)
+    assert p.returncode == 1 and "another process is writing to it" in p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1 and "Traceback" not in p.stderr

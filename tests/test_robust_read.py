@@ -122,6 +122,7 @@ def test_a_file_yields_each_good_record_once_in_order(tmp_path_factory, lines, b
             expected.append((n, None))
     data = b"\n".join(raws) + b"\n"
     path.write_bytes(gzip.compress(data) if gz else data)
+    assume(read._json_array(path) is None)  # a whole-file JSON array is read as one (tested below)
     got = list(read_articles(path))
     assert len(got) == len(expected)
     for item, (n, gid) in zip(got, expected):
@@ -315,3 +316,18 @@ def test_any_accepted_id_makes_a_valid_distinct_iri(ids):
         ox.NamedNode(name)
         segment = name.rsplit("/", 1)[1]
         assert unquote(segment) == i  # the last segment reads back as the id
+
+
+def test_a_json_array_file_is_read_as_articles(tmp_path):
+    """A pretty-printed array of articles, a common export, was one skip per line; now its items are read."""
+    recs = [{"id": "a1", "text": "Một."}, {"id": "a2"}, {"id": "a3", "text": "Ba."}]
+    p = tmp_path / "arr.json"
+    p.write_text(json.dumps(recs, indent=2, ensure_ascii=False), encoding="utf-8")
+    a1, bad, a3 = read_articles(p)
+    assert (a1.id, a3.id) == ("a1", "a3") and a1.origin == f"{p}:[0]"
+    assert isinstance(bad, ReadError) and bad.where == f"{p}:[1]" and "'text'" in bad.reason
+    # A JSON Lines file whose first line happens to be an array is still read line by line.
+    q = tmp_path / "lines.jsonl"
+    q.write_text('[1, 2]\n{"id": "b", "text": "Hai."}\n', encoding="utf-8")
+    first, b = read_articles(q)
+    assert isinstance(first, ReadError) and first.where == f"{q}:1" and b.id == "b"

@@ -151,9 +151,30 @@ def _read_jsonl(path: Path) -> Iterator[Article | ReadError]:
                 continue
             if lineno == 1 and raw.startswith(_BOM):  # editors on Windows write one; json refuses it
                 raw = raw[len(_BOM):]
+            if lineno == 1 and raw.lstrip().startswith(b"["):
+                # One JSON array of articles instead of JSON Lines: read it as such rather than
+                # skip every line of it; anything else starting with "[" is read line by line.
+                array = _json_array(path)
+                if array is not None:
+                    for i, item in enumerate(array):
+                        yield parse_record(json.dumps(item).encode(), f"{where}:[{i}]")
+                    return
             if not raw.strip():
                 continue
             yield parse_record(raw, f"{where}:{lineno}")
+
+
+def _json_array(path: Path) -> list | None:
+    """The file as one JSON array, or None when it is not one (or too long to be one corpus)."""
+    try:
+        with _open_text(path) as fh:
+            data = fh.read(MAX_LINE + 1)
+        if len(data) > MAX_LINE:
+            return None
+        value = json.loads(data.removeprefix(_BOM).decode("utf-8"))
+    except (*_READ_ERRORS, ValueError, RecursionError):
+        return None
+    return value if isinstance(value, list) else None
 
 
 def parse_record(raw: bytes, where: str) -> Article | ReadError:

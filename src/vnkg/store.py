@@ -108,7 +108,8 @@ class EmbeddedStore(Store):
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self.ox = ox.Store(str(path))
         except OSError as e:
-            raise StoreError(f"cannot open the store at {path}: {_first_line(e)}") from None
+            busy = " (another process is writing to it)" if "LOCK" in str(e) else ""
+            raise StoreError(f"cannot open the store at {path}: {_first_line(e)}{busy}") from None
         except RuntimeError as e:  # read-only open while a first load is still creating the store
             raise StoreError(f"cannot open the store at {path}: {_first_line(e)} (is a load creating it?)") from None
         if not read_only:

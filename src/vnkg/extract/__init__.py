@@ -15,7 +15,7 @@ from vnkg.extract.grammar import LOWER, UPPER, Grammar, grammar
 from vnkg.extract.persons import Name, find_names, followed_by_title, in_list
 from vnkg.extract.places import Place, find_places, subject_province
 from vnkg.extract.text import key, match_form, sentences
-from vnkg.extract.titles import Title, assign, canonical, find_titles, memberships
+from vnkg.extract.titles import Title, assign, canonical, expand, find_titles, memberships
 from vnkg.model import (Article, EventMention, Evidence, Extraction, OrganizationMention, Participation,
                         PersonMention, PlaceMention, PostHolding)
 
@@ -381,5 +381,52 @@ def _add_participant(e: ev.EventState, name: str, role: str, evidence: Evidence)
         e.participants[k] = [name, role, evidence]
 
 
+# A provincial body named before its province ("Tỉnh ủy Tuyên Quang", "HĐND tỉnh Vĩnh Phúc").
+_PROVINCIAL_BODY = re.compile(r"(?<![\w])(Tỉnh ủy|Thành ủy|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND|"
+                              r"Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|UBMTTQ(?: Việt Nam)?|Ủy ban MTTQ(?: Việt Nam)?|"
+                              r"Ủy ban Kiểm tra Tỉnh ủy|Ủy ban Kiểm tra Thành ủy|UBKT Tỉnh ủy|UBKT Thành ủy|"
+                              r"Đoàn đại biểu Quốc hội|Đoàn ĐBQH)\s*$")
+
+
 def _organisations(sents: list[_Sentence], g: Grammar) -> list[OrganizationMention]:
-    return []
+    """Bodies the text names, as canonical written-out labels: known central bodies (graph/organisations.ttl),
+    ministries ("Bộ GD&ĐT" → "Bộ Giáo dục và Đào tạo") and provincial bodies with their province."""
+    out: list[OrganizationMention] = []
+    seen: set = set()
+
+    def add(label, st, province=None):
+        k = key(label)
+        if k not in seen:
+            seen.add(k)
+            out.append(OrganizationMention(label, st.ev, province))
+
+    for st in sents:
+        s = st.s
+        for m in g.org_re.finditer(s):
+            add(g.vocab.organisations.get(key(m.group()), m.group()), st)
+        if "Bộ" in s:
+            for m in g.ministry_re.finditer(s):
+                name = expand("Bộ" + m.group(1).rstrip(" ,-"), g)
+                words = name.split()
+                # the longest prefix that is a known body ("Bộ Nội vụ Lê Văn An" → "Bộ Nội vụ")
+                for n in range(len(words), 1, -1):
+                    label = g.vocab.organisations.get(key(" ".join(words[:n])))
+                    if label:
+                        add(label, st)
+                        break
+        for p in st.places:
+            if p.institution or "-" in p.province:
+                continue
+            b = _PROVINCIAL_BODY.search(s, max(0, p.start - 45), p.start)
+            if not b:
+                continue
+            body = expand(b.group(1), g).replace("Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc")
+            city = g.vocab.provinces[p.province].city if p.province in g.vocab.provinces else False
+            if body in ("Tỉnh ủy", "Thành ủy"):
+                label = f"{'Thành ủy' if city else 'Tỉnh ủy'} {p.province}"
+            elif body.startswith("Ủy ban Kiểm tra"):
+                label = f"Ủy ban Kiểm tra {'Thành ủy' if city else 'Tỉnh ủy'} {p.province}"
+            else:
+                label = f"{body} {'thành phố' if city else 'tỉnh'} {p.province}"
+            add(label, st, p.province)
+    return out

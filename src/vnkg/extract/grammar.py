@@ -93,6 +93,8 @@ class Grammar:
     central_venue_re: re.Pattern
     central_body_re: re.Pattern  # a central body's name ("Ban Bí thư", "… Trung ương")
     capital: str  # the province central bodies sit in
+    org_re: re.Pattern  # a known (central) organisation's name, graph/organisations.ttl
+    ministry_re: re.Pattern  # "Bộ" + a name or an abbreviation ("Bộ GD&ĐT")
     institution_re: re.Pattern
 
 
@@ -184,5 +186,7 @@ def grammar() -> Grammar:
         central_venue_re=_cue(w("central-venue")),
         central_body_re=_cue(w("central-body")),
         capital=(w("capital") or ["Hà Nội"])[0],
+        org_re=re.compile(alternation(sorted(set(v.organisations.values())), word_start=True) + E),
+        ministry_re=re.compile(rf"B(?<![\w].)ộ((?:\s+(?:[{UPPER}][^\s,.;:()]*|và|-|,(?=\s+[{UPPER}])))+)"),
         institution_re=re.compile(B + alternation(w("institution")) + rf"(?:\s+(?:[{UPPER}]\S*|tỉnh|thành phố|và|&|\d+))*\s*$"),
     )
