@@ -24,7 +24,12 @@ def identity() -> None:
 @click.pass_context
 @user_errors
 def resolve_cmd(ctx):
-    """Recompute every person's identity from the store (load and import do this already)."""
+    """Recompute every person's identity from the store (load and import do this already).
+
+    \b
+    Example:
+      vnkg --store my-graph identity resolve
+    """
     from vnkg.resolve import resolve_store
 
     with open_from_context(ctx) as store:

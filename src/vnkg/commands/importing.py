@@ -45,6 +45,10 @@ def wikipedia_officials(ctx, file):
 
     Offices become holdings with start and end dates, predecessor and successor; CC BY-SA 4.0,
     attributed to Wikipedia contributors in the graph.
+
+    \b
+    Example:
+      vnkg import wikipedia-officials ../shared/reference/wikipedia-officials/politicians_data_normalized.json.gz
     """
     from vnkg.imports import read_wikipedia
     from vnkg.resolve import WIKIPEDIA_GRAPH
@@ -57,7 +61,12 @@ def wikipedia_officials(ctx, file):
 @click.pass_context
 @user_errors
 def everypolitician(ctx, file):
-    """Deputies of the 13th National Assembly (EveryPolitician CSV: name, area, gender, wikidata)."""
+    """Deputies of the 13th National Assembly (EveryPolitician CSV: name, area, gender, wikidata).
+
+    \b
+    Example:
+      vnkg import everypolitician ../shared/reference/everypolitician-na13/term-13_subset.csv
+    """
     from vnkg.imports import read_everypolitician
     from vnkg.resolve import EVERYPOLITICIAN_GRAPH
 
