@@ -47,6 +47,12 @@ CENTRAL = [
     ("Trưởng Ban Dân nguyện thuộc Ủy ban Thường vụ Quốc hội", ["Trưởng Ban Dân nguyện", "Trưởng Ban Dân nguyện của Ủy ban Thường vụ Quốc hội"], "central"),
     ("Chánh Văn phòng Trung ương Đảng", ["Chánh Văn phòng Trung ương"], "central"),
     ("Chủ nhiệm Văn phòng Quốc hội", [], "central"),
+    ("Chủ nhiệm Văn phòng Chủ tịch nước", [], "central"),
+    ("Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc", ["Bộ trưởng Chủ nhiệm Ủy ban Dân tộc"], "central"),
+    # Foreign heads of state and government: the bare word is the office (as written, GOLD.md).
+    ("Tổng thống", [], "central"),
+    ("Phó Tổng thống", [], "central"),
+    ("Phó Chủ nhiệm Văn phòng Chủ tịch nước", [], "central"),
     ("Chủ nhiệm Văn phòng Chính phủ", ["Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"], "central"),
     ("Tổng Thanh tra Chính phủ", [], "central"),
     ("Chánh án Tòa án nhân dân tối cao", [], "central"),
@@ -149,6 +155,11 @@ ABBREVIATIONS = [  # (full form, [abbreviations])
     ("Lao động - Thương binh và Xã hội", ["LĐTB&XH", "LĐ-TB&XH", "LĐTBXH", "LĐ-TBXH"]),
     ("Văn hóa, Thể thao và Du lịch", ["VH-TT&DL", "VHTT&DL", "VHTTDL", "VH,TT&DL"]),
     ("Khoa học và Công nghệ", ["KH&CN", "KH-CN", "KHCN"]),
+    # Universities and other bodies (ĐHQG before ĐH: the longest abbreviation is tried first).
+    ("Đại học Quốc gia", ["ĐHQG"]),
+    ("Đại học", ["ĐH"]),
+    ("Chỉ huy Quân sự", ["CHQS"]),
+    ("Cộng hòa Nhân dân", ["CHND"]),
     ("Nông nghiệp và Môi trường", ["NN&MT", "NN-MT"]),
 ]
 
@@ -194,6 +205,13 @@ def main() -> None:
         for role in ("Chủ tịch", "Phó Chủ tịch"):
             for body in ("Hội đồng nhân dân", "Ủy ban nhân dân"):
                 offices[f"{role} {body} {lv}"] = (f"{role} {body} {lv}", [], "district")
+    # Communes, wards and towns: "Chủ tịch xã" is the people's committee's, as "Chủ tịch tỉnh" is.
+    for lv in ("xã", "phường", "thị trấn"):
+        for role in ("Bí thư", "Phó Bí thư"):
+            offices[f"{role} Đảng ủy {lv}"] = (f"{role} Đảng ủy {lv}", [], "district")
+        for role in ("Chủ tịch", "Phó Chủ tịch"):
+            offices[f"{role} Hội đồng nhân dân {lv}"] = (f"{role} Hội đồng nhân dân {lv}", [], "district")
+            offices[f"{role} Ủy ban nhân dân {lv}"] = (f"{role} Ủy ban nhân dân {lv}", [f"{role} {lv}"], "district")
 
     out = [
         "# The vocabulary of offices (SKOS): skos:prefLabel is the canonical title as eval/GOLD.md writes it",

@@ -29,3 +29,30 @@ def test_truncated_text_gives_no_half_name():
 
 def test_province_names_are_not_persons():
     assert persons("Đoàn công tác tỉnh Thái Bình làm việc tại Hà Nội.") == set()
+
+
+def test_foreign_names_need_an_office_or_honorific():
+    text = ("Chủ tịch Thượng viện Mỹ John Miller hội đàm với ông Peter Brown. "
+            "Ca sĩ người Mỹ Tony Lane biểu diễn tại Sân bay Noi Bai.")
+    assert persons(text) == {"John Miller", "Peter Brown"}
+
+
+def test_lunar_years_seas_and_delegations_are_not_persons():
+    text = ("Tại lễ mừng Xuân Canh Tý 2020, Đoàn Việt Nam dự diễn đàn châu Á-Thái Bình Dương; "
+            "Đoàn Thanh tra của Bộ làm việc với ông Đoàn Văn Hải.")
+    assert persons(text) == {"Đoàn Văn Hải"}
+
+
+def test_sentence_opener_glued_to_a_name_is_cut():
+    text = "Ông Lê Văn Thắng Tại buổi làm việc, Chủ tịch UBND tỉnh Lạng Sơn Hoàng Văn Mạnh phát biểu."
+    assert persons(text) == {"Lê Văn Thắng", "Hoàng Văn Mạnh"}
+
+
+def test_rare_family_names():
+    assert persons("Ông Đầu Văn Tường, Phó Chủ tịch UBND tỉnh Nghệ An dự họp.") == {"Đầu Văn Tường"}
+
+
+def test_latin_script_companies_and_unmarked_vietnamese_are_not_foreign_persons():
+    text = ("Chủ tịch Tập đoàn Sao Mai Group Lê Văn Tư phát biểu. Giám đốc Sở Du lịch Nha Trang cho biết. "
+            "Chủ tịch Hội đồng quản trị Blue Sky Holdings dự lễ.")
+    assert persons(text) == {"Lê Văn Tư"}

@@ -96,3 +96,96 @@ def test_central_offices_have_no_province():
         ("Phạm Văn Chín", "Thủ tướng Chính phủ", None, "current"),
         ("Lê Văn Mười", "Bộ trưởng Bộ Công an", None, "current"),
     }
+
+
+# --- Lists written title first, abbreviations and variants, levels below the district -------------
+
+def test_title_first_list_gives_each_title_to_the_name_after_it():
+    text = ("Cùng đi có Bộ trưởng Bộ Tài chính Lê Văn Một, Bộ trưởng Bộ Công Thương Trần Văn Hai, "
+            "Bộ trưởng Bộ Y tế Phạm Thị Ba.")
+    assert posts(text) == {
+        ("Lê Văn Một", "Bộ trưởng Bộ Tài chính", None, "current"),
+        ("Trần Văn Hai", "Bộ trưởng Bộ Công Thương", None, "current"),
+        ("Phạm Thị Ba", "Bộ trưởng Bộ Y tế", None, "current"),
+    }
+
+
+def test_title_after_a_name_titled_before_it_is_the_next_ones():
+    text = ("Về chuyến thăm của Tổng Bí thư Lê Văn Bốn, Phó Trưởng ban Thường trực Ban Tuyên giáo Trung ương "
+            "Ngô Văn Năm lưu ý báo cáo viên.")
+    assert posts(text) == {
+        ("Lê Văn Bốn", "Tổng Bí thư", None, "current"),
+        ("Ngô Văn Năm", "Phó Trưởng Ban Thường trực Ban Tuyên giáo Trung ương", None, "current"),
+    }
+
+
+def test_name_first_list_keeps_its_direction():
+    text = "Dự có ông Lê Văn Sáu, Bí thư Tỉnh ủy Hà Giang; ông Trần Văn Bảy, Chủ tịch UBND tỉnh Hà Giang."
+    assert posts(text) == {
+        ("Lê Văn Sáu", "Bí thư Tỉnh ủy", "Hà Giang", "current"),
+        ("Trần Văn Bảy", "Chủ tịch Ủy ban nhân dân tỉnh", "Hà Giang", "current"),
+    }
+
+
+def test_list_head_of_comma_items_ends_at_the_semicolon():
+    text = ("Đoàn gồm Ủy viên Bộ Chính trị Lê Văn Tám; các Ủy viên Trung ương Đảng: Bộ trưởng Bộ Nội vụ "
+            "Trần Văn Chín, Bộ trưởng Bộ Tư pháp Đỗ Văn Mười; Đại sứ Việt Nam tại Nhật Bản Hồ Văn Mươi.")
+    got = posts(text)
+    assert ("Trần Văn Chín", "Ủy viên Ban Chấp hành Trung ương Đảng", None, "current") in got
+    assert ("Đỗ Văn Mười", "Ủy viên Ban Chấp hành Trung ương Đảng", None, "current") in got
+    assert ("Đỗ Văn Mười", "Bộ trưởng Bộ Tư pháp", None, "current") in got
+    assert ("Hồ Văn Mươi", "Đại sứ Việt Nam tại Nhật Bản", None, "current") in got
+    assert not any(p[0] == "Hồ Văn Mươi" and "Ủy viên" in p[1] for p in got)
+
+
+def test_lower_case_plural_list_head_and_typo():
+    text = ("Dự lễ có Trường Ban chỉ đạo Tây Nguyên Lê Văn Hai; các ủy viên Trung ương Đảng: "
+            "Trần Văn Ba - Phó Chủ tịch Quốc hội; Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc Đinh Văn Bốn.")
+    got = posts(text)
+    assert ("Lê Văn Hai", "Trưởng Ban Chỉ đạo Tây Nguyên", None, "current") in got
+    assert ("Trần Văn Ba", "Ủy viên Ban Chấp hành Trung ương Đảng", None, "current") in got
+    assert ("Đinh Văn Bốn", "Ủy viên Ban Chấp hành Trung ương Đảng", None, "current") in got
+    assert ("Đinh Văn Bốn", "Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc", None, "current") in got
+
+
+def test_role_word_inside_a_known_office():
+    assert posts("Chủ nhiệm Văn phòng Chủ tịch nước Lê Thị Năm dự họp.") == {
+        ("Lê Thị Năm", "Chủ nhiệm Văn phòng Chủ tịch nước", None, "current")}
+
+
+def test_ministry_names_written_with_dashes_or_ampersand():
+    text = ("Thứ trưởng Bộ Giáo dục & Đào tạo Lê Văn Sáu và Bộ trưởng Bộ Văn hóa - Thể thao - Du lịch "
+            "Trần Văn Bảy dự lễ.")
+    assert posts(text) == {
+        ("Lê Văn Sáu", "Thứ trưởng Bộ Giáo dục và Đào tạo", None, "current"),
+        ("Trần Văn Bảy", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", None, "current"),
+    }
+
+
+def test_national_university_offices_have_no_province():
+    text = ("Dự có Phó Giám đốc thường trực ĐHQG Hà Nội Lê Văn Tám. Ông Trần Văn Chín, Bí thư Đảng ủy, "
+            "Chủ tịch Hội đồng Đại học Huế phát biểu.")
+    assert posts(text) == {
+        ("Lê Văn Tám", "Phó Giám đốc Thường trực Đại học Quốc gia Hà Nội", None, "current"),
+        ("Trần Văn Chín", "Bí thư Đảng ủy Đại học Huế", None, "current"),
+        ("Trần Văn Chín", "Chủ tịch Hội đồng Đại học Huế", None, "current"),
+    }
+
+
+def test_village_and_commune_offices_are_not_provincial():
+    text = ("Vụ việc ở huyện Nga Sơn, tỉnh Thanh Hóa liên quan ông Lê Văn Một, Bí thư thôn Yên Hòa; "
+            "ông Trần Văn Hai, Chủ tịch xã Nga Phú; ông Ngô Văn Ba, Bí thư chi bộ thôn Đông.")
+    got = posts(text)
+    assert ("Lê Văn Một", "Bí thư thôn", "Thanh Hóa", "current") in got
+    assert ("Trần Văn Hai", "Chủ tịch Ủy ban nhân dân xã", "Thanh Hóa", "current") in got
+    assert ("Ngô Văn Ba", "Bí thư chi bộ thôn", "Thanh Hóa", "current") in got
+    assert not any("Tỉnh ủy" in p[1] for p in got)
+
+
+def test_foreign_officials_and_their_offices():
+    text = ("Đón đoàn có Thứ trưởng Bộ Ngoại giao Liên bang Nga Ivan Petrov, theo lời mời của "
+            "Tổng thống Boris Sokolov. Thủ tướng Quốc vụ viện nước CHND Trung Hoa Lý Văn Hòa gửi thư.")
+    got = posts(text)
+    assert ("Ivan Petrov", "Thứ trưởng Bộ Ngoại giao Liên bang Nga", None, "current") in got
+    assert ("Boris Sokolov", "Tổng thống", None, "current") in got
+    assert ("Lý Văn Hòa", "Thủ tướng Quốc vụ viện nước Cộng hòa Nhân dân Trung Hoa", None, "current") in got

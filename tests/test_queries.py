@@ -18,10 +18,10 @@ ALL = sorted(queries.catalogue())
 def _bound_variables(node, out: set[str]) -> None:
     """Variables a query binds itself (triple patterns, BIND, VALUES, GRAPH, aggregates, sub-select projections)."""
     if isinstance(node, CompValue):
-        if node.name == "BGP":
+        if node.name in ("BGP", "TriplesBlock"):  # TriplesBlock, Bind: the unparsed form inside (NOT) EXISTS
             for triple in node.triples:
                 out.update(str(t) for t in triple if isinstance(t, Variable))
-        if node.name == "Extend":
+        if node.name in ("Extend", "Bind"):
             out.add(str(node.var))
         if node.name in ("values", "ToMultiSet") and getattr(node, "res", None):
             for row in node.res:

@@ -268,7 +268,7 @@ def test_sigkill_midway_leaves_whole_articles_and_the_next_load_resumes(tmp_path
     """Kill the loader (SIGKILL, no clean-up possible) at random moments, KILL_ROUNDS times in a row; after
     each kill every stored article graph is exactly its clean graph, no worker is left behind, and
     readers polling the store read-only during the load never saw half an article."""
-    n = 1500
+    n = max(1500, 800 * KILL_ROUNDS)  # enough that the last kill still comes before the end
     corpus = tmp_path / "c.jsonl"
     recs = write_corpus(corpus, n)
     by_name = {iri.article(r["id"]): r for r in recs}
@@ -279,13 +279,14 @@ def test_sigkill_midway_leaves_whole_articles_and_the_next_load_resumes(tmp_path
     for _ in range(KILL_ROUNDS):
         p = subprocess.Popen([str(VNKG), "--store", str(store), "load", "-q", str(corpus)], start_new_session=True,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + rng.uniform(1.5, 6.0)
+        deadline = time.monotonic() + rng.uniform(1.0, 4.5)
         while time.monotonic() < deadline and p.poll() is None:
             reads += _read_while_writing(store, expected_size)
             time.sleep(0.1)
         cli_reads += _cli_query_while_writing(store)
-        if p.poll() is not None:
-            break  # finished before the kill: nothing left to interrupt
+        if p.poll() is not None:  # finished before the kill: nothing left to interrupt
+            present = check_whole_or_absent(store, recs)
+            break
         os.kill(p.pid, signal.SIGKILL)
         p.wait()
         kills += 1
@@ -300,6 +301,7 @@ def test_sigkill_midway_leaves_whole_articles_and_the_next_load_resumes(tmp_path
     if present:
         assert f"{present} unchanged" in r.stderr, r.stderr  # resumes: the stored ones are not redone
     assert f"{n - present} articles loaded" in r.stderr, r.stderr
+    assert kills == KILL_ROUNDS, f"only {kills} kills: the loads finished first"
     assert check_whole_or_absent(store, recs) == n
     record_property("count:SIGKILLs of a load", kills)
     record_property("count:article graphs found whole after a kill", checked)

@@ -128,7 +128,12 @@ def sparql(ctx, sparql, allow_update, fmt):
     """
     from vnkg.sparql import is_update
 
-    text = Path(sparql).read_text(encoding="utf-8") if sparql.endswith(".rq") and Path(sparql).is_file() else sparql
+    text = sparql
+    if sparql.endswith(".rq") and Path(sparql).is_file():
+        try:
+            text = Path(sparql).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:  # a bad file is the user's to fix, not an internal error
+            raise UserError(f"{sparql}: cannot read: {e}") from None
     if is_update(text):
         if not allow_update:
             raise UserError("this is a SPARQL Update; pass --update to change the store")

@@ -35,6 +35,11 @@ def user_errors(fn):
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(1)
+        except OSError as e:  # a file the user named (-o, a .rq) cannot be read or written: theirs to fix
+            if os.environ.get("VNKG_DEBUG"):
+                raise
+            where = f"{e.filename}: " if e.filename else ""
+            raise UserError(f"{where}{e.strerror or _first(e)}") from None
         except Exception as e:  # noqa: BLE001 — last resort: one line, never a traceback
             if os.environ.get("VNKG_DEBUG"):
                 raise
@@ -43,6 +48,11 @@ def user_errors(fn):
             sys.exit(2)
 
     return wrapper
+
+
+def _first(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
 
 
 def format_option(fn):

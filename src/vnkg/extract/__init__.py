@@ -139,8 +139,12 @@ def _accept_names(sents: list[_Sentence], g: Grammar, truncated: bool, text_end:
                 continue
             alone = len(st.s) < len(n.text) + 8 and \
                 key(re.sub(r"[\s.,:;()\-–]+", " ", st.s)) == key(n.text)  # a byline line
-            context = n.honorific or n.cut or followed_by_title(st.s, n, g) or in_list(st.s, n) \
-                or any(0 <= n.start - e <= 1 for e in title_ends)
+            near_title = followed_by_title(st.s, n, g) or any(0 <= n.start - e <= 1 for e in title_ends)
+            if n.weak:
+                if n.honorific or near_title:
+                    strong.add(k)
+                continue
+            context = n.honorific or n.cut or near_title or in_list(st.s, n)
             if context:
                 strong.add(k)
             elif n.words >= 3 and not alone:
@@ -161,6 +165,9 @@ def _chain_places(chain: list[Title], i: int) -> str | None:
 
 
 _BARE_PARTY = {"bí thư", "phó bí thư", "phó bí thư thường trực"}
+_BARE_COMMITTEE = re.compile(r"^(?:Phó\s+)?Bí thư(?:\s+Thường trực)?\s+Đảng (?:ủy|uỷ)$")
+_OWNER_BODY = re.compile(rf"\b(?:Đại học Quốc gia|ĐHQG|Đại học|ĐH|Học viện|Trường|Bệnh viện|Tập đoàn|Tổng công ty|"
+                         rf"Công ty|Viện|Sở|Bộ|Tổng cục|Cục)\s+[{UPPER}].*$")
 
 
 def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: dict,
@@ -195,8 +202,17 @@ def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: 
                 continue
             if a.list_head and any(o.startswith(key(text)) and o != key(text) for o in own.get(key(a.name.text), ())):
                 continue
+            # "Bí thư Đảng ủy, Chủ tịch Hội đồng Đại học Huế": the committee is that of the body the
+            # chain names after it.
+            if _BARE_COMMITTEE.search(text):
+                body = next((m.group() for c in chain[idx + 1:] for m in [_OWNER_BODY.search(c.text)] if m), None)
+                if body:
+                    text = f"{text} {body}"
+                    t = next((c for c in chain[idx + 1:] if body in c.text), t)
             province = t.place
             label, office, level = canonical(text, None, g)
+            if t.institution:
+                level = "central"  # a national institution named with its city
             if province is None and level in ("provincial", "district"):
                 province = _chain_places(chain, idx) or context
             if province is None and key(text) in _BARE_PARTY and context:

@@ -66,6 +66,7 @@ def _trie_regex(node: dict, after_first: str = "") -> str:
 class Grammar:
     vocab: Vocabulary
     surnames: frozenset
+    surname_caps: frozenset  # the same, capitalised as in a name ("Nguyễn")
     honorific_re: re.Pattern  # a lower-case honorific just before a name
     credit_re: re.Pattern  # a credit ("Ảnh:") just before a name
     blocker_re: re.Pattern  # a word before a capitalised run that makes it a non-person
@@ -76,6 +77,7 @@ class Grammar:
     role_re: re.Pattern  # start of an office title
     role_lc_re: re.Pattern  # an office title in lower case ("nguyên chủ tịch …"), kept after a cue only
     title_cue_before_re: re.Pattern  # that cue, ending a string
+    lc_title_re: re.Pattern  # a cue (or "các") then a lower-case office: groups "cue" and "role"
     head_form: dict  # key(head) -> the head as the lexicon writes it
     title_words: dict  # lower-case continuations of a title: first word -> word tuples, longest first
     title_stops: dict
@@ -96,6 +98,19 @@ class Grammar:
     org_re: re.Pattern  # a known (central) organisation's name, graph/organisations.ttl
     ministry_re: re.Pattern  # "Bộ" + a name or an abbreviation ("Bộ GD&ĐT")
     institution_re: re.Pattern
+    national_institution_re: re.Pattern  # a national institution's name ending a string ("… ĐHQG ")
+    place_name_keys: frozenset  # key() of regions and seas that look like names ("Thái Bình Dương")
+    lunar_stems: frozenset
+    lunar_branches: frozenset
+    lunar_cues: frozenset  # "Xuân", "Tết", "năm" before a stem and branch
+    noun_surnames: frozenset  # family names that are also nouns heading a body ("Đoàn")
+    noun_surname_caps: frozenset  # the same as written in a run (a set test before any key())
+    lunar_caps: frozenset  # lunar stems as written in a run
+    name_end_stops: frozenset  # capitalised sentence openers never ending a name ("Tại")
+    countries: frozenset  # key() of country names and adjectives
+    company_words: frozenset  # words of Latin-script company names ("Group", "Airlines")
+    role_before_re: re.Pattern  # an office title's head, then no punctuation up to the end of a string
+    offices_loose: dict  # loose_key(office label) -> office ("&", "-", "," and "và" ignored)
 
 
 def _by_first(words) -> dict:
@@ -152,6 +167,10 @@ def grammar() -> Grammar:
     lower = [r.lower() for r in roles if len(r.split()) >= 2]
     role_lc_re = re.compile(rf"{alternation(lower, word_start=True)}{E}")
     title_cue_before_re = re.compile(rf"{B}(?:{alternation(w('title-cue'))})\s+$")
+    # The same pair found forwards, cue first: scanning for the cue words is much cheaper than trying
+    # every lower-case letter as the start of an office. "các" heads a plural office ("các ủy viên …:").
+    lc_title_re = re.compile(rf"(?P<cue>{alternation(w('title-cue') + ['các', 'Các'], word_start=True)})\s+"
+                             rf"(?P<role>{alternation(lower)}){E}")
     event_spellings = {s: t for t, ss in v.event_types.items() for s in ss}
     event_re = re.compile(alternation(cased(event_spellings), word_start=True) + E)
     cue = {n: _cue(w(n)) for n in ("chair", "speaker", "attendee", "conferred", "elected", "ended", "former",
@@ -159,6 +178,7 @@ def grammar() -> Grammar:
     return Grammar(
         vocab=v,
         surnames=surnames,
+        surname_caps=frozenset(x[:1].upper() + x[1:] for x in surnames),
         honorific_re=re.compile(alternation(w("honorific")) + r"\s*:?\s*$", re.IGNORECASE),
         credit_re=re.compile(alternation(w("credit")) + r"\s*[:/]\s*$"),
         blocker_re=re.compile(B + alternation(w("name-blocker")) + r"\s*$"),
@@ -168,6 +188,7 @@ def grammar() -> Grammar:
         glued_words=tuple(sorted({key(x) for x in w("glued-word")}, key=len, reverse=True)),
         role_re=role_re,
         role_lc_re=role_lc_re,
+        lc_title_re=lc_title_re,
         title_cue_before_re=title_cue_before_re,
         head_form=head_form,
         title_words=_by_first(w("title-word")),
@@ -189,4 +210,23 @@ def grammar() -> Grammar:
         org_re=re.compile(alternation(sorted(set(v.organisations.values())), word_start=True) + E),
         ministry_re=re.compile(rf"B(?<![\w].)ộ((?:\s+(?:[{UPPER}][^\s,.;:()]*|và|-|,(?=\s+[{UPPER}])))+)"),
         institution_re=re.compile(B + alternation(w("institution")) + rf"(?:\s+(?:[{UPPER}]\S*|tỉnh|thành phố|và|&|\d+))*\s*$"),
+        national_institution_re=re.compile(B + alternation(w("national-institution")) + rf"(?:\s+[{UPPER}]\S*)*\s*$"),
+        place_name_keys=frozenset(key(x) for x in w("place-name")),
+        lunar_stems=frozenset(key(x) for x in w("lunar-stem")),
+        lunar_branches=frozenset(key(x) for x in w("lunar-branch")),
+        lunar_cues=frozenset(key(x) for x in w("lunar-year-cue")),
+        noun_surnames=frozenset(key(x) for x in w("noun-surname")),
+        noun_surname_caps=frozenset(x[:1].upper() + x[1:] for x in w("noun-surname")),
+        lunar_caps=frozenset(x[:1].upper() + x[1:] for x in w("lunar-stem")),
+        name_end_stops=frozenset(key(x) for x in w("name-end-stop")),
+        countries=frozenset(key(x) for x in w("country")),
+        company_words=frozenset(key(x) for x in w("company-word")),
+        role_before_re=re.compile(rf"{B}(?:{alternation(roles + sentence_case)}){E}[^,.;:()\"“”]{{0,60}}$"),
+        offices_loose={loose_key(k): o for k, o in v.offices.items()},
     )
+
+
+def loose_key(text: str) -> str:
+    """A key that ignores how the parts of a name are joined: "Giáo dục & Đào tạo", "Giáo dục và Đào
+    tạo"; "Văn hóa - Thể thao - Du lịch", "Văn hóa, Thể thao và Du lịch"."""
+    return " ".join(re.sub(r"(?:&|-|,|(?<!\w)và(?!\w))", " ", key(text)).split())

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from vnkg.extract.grammar import CAP_RUN, Grammar
+from vnkg.extract.grammar import CAP_RUN, LOWER, Grammar
 from vnkg.extract.text import key
 
 _SEP_TITLE = re.compile(r"\s*(?:,|-|–|\(|:)\s*")
@@ -29,21 +29,32 @@ class Name:
     blocked: bool  # preceded by a word that makes it a place, street or idea
     credit: bool  # after "Ảnh:", "Theo"… : a byline
     words: int
+    weak: bool = False  # a family name that is also a noun ("Đoàn"): only an honorific or office makes it a name
 
 
 def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
     """Candidate names in one sentence (``s`` in matching form, ``orig`` as written)."""
     out: list[Name] = []
     surnames = g.surnames
+    capitalised = g.surname_caps
     for m in CAP_RUN.finditer(s):
         words = m.group(1).split(" ")
-        # Most capitalised runs hold no family name before their last word: no name in them.
-        if not any(w.lower() in surnames or key(w) in surnames for w in words[:-1]):
+        # Most capitalised runs hold no family name before their last word: no name in them. (``s`` is
+        # in matching form and run words are capitalised: a set test in C is enough.)
+        if capitalised.isdisjoint(words[:-1]):
+            f = len(words) >= 2 and words[-1].isascii() and words[-2].isascii() and _foreign(s, m.start(1), words, g)
+            if f:
+                out.append(Name(f[0], f[1], orig[f[0]:f[1]], True, False, False, False, f[2]))
             continue
         starts = [m.start(1)]
         for wd in words[:-1]:
             starts.append(starts[-1] + len(wd) + 1)
         i, cut, honor = 0, False, False
+        # "Tập đoàn Sao Mai Group Lê Văn Tư": a Latin-script company word ends the company's name.
+        for j in range(len(words) - 3, -1, -1):
+            if key(words[j]) in g.company_words:
+                i, cut = j + 1, True
+                break
         # Cut what stands in front of the name, a phrase at a time.
         while i < len(words):
             rest = " ".join(words[i:])
@@ -72,12 +83,26 @@ def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
                 continue
             break
         name_words = words[i:]
+        end = m.end(1)
+        # "… ông Nguyễn Văn An Tại buổi làm việc": a sentence opener glued on by a lost line break.
+        if len(name_words) >= 3 and key(name_words[-1]) in g.name_end_stops and _GOES_ON.match(s, end):
+            end -= len(name_words[-1]) + 1
+            name_words = name_words[:-1]
         if len(name_words) < 2 or key(name_words[0]) not in g.surnames:
             continue
         if len(name_words) > 6:
             continue
         start = starts[i]
-        end = m.end(1)
+        # "Xuân Đinh Dậu": a lunar year; "Đoàn Việt Nam": a delegation (and "Thái Bình Dương" a sea, below).
+        if name_words[-2] in g.lunar_caps and key(name_words[-2]) in g.lunar_stems \
+                and key(name_words[-1]) in g.lunar_branches \
+                and (len(name_words) == 2 or key(name_words[-3]) in g.lunar_cues):
+            continue
+        weak = name_words[0] in g.noun_surname_caps
+        if weak:
+            rest = key(" ".join(name_words[1:]))
+            if rest in g.name_stop_keys or rest in g.countries or rest in g.province_of:
+                continue
         # "Trưởng Đoàn Đại biểu Quốc hội": a run cut out of a title whose last word goes on, in lower
         # case, as a title phrase ("Đại biểu", "Ban Chấp hành") is that title, not a name.
         if cut and _continues_title(s, starts[-1], g):
@@ -89,7 +114,7 @@ def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
             end -= glued
             name_words = name_words[:-1] + [name_words[-1][:-glued]]
         k = key(" ".join(name_words))
-        if k in g.province_of or k in g.vocab.organisations:
+        if k in g.province_of or k in g.vocab.organisations or k in g.place_name_keys:
             continue
         before = s[max(0, start - 40):start]
         tail = before.rstrip()
@@ -102,8 +127,50 @@ def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
         # place (districts have two-syllable names; a person there is written with three).
         blocked = blocked or len(name_words) == 2 and not honor and bool(_DISTRICT_BODY.search(before))
         credit = last in ":/" and bool(g.credit_re.search(before))
-        out.append(Name(start, end, orig[start:end], honor, cut, blocked, credit, len(name_words)))
+        out.append(Name(start, end, orig[start:end], honor, cut, blocked, credit, len(name_words),
+                        weak and len(name_words) == 2))
     return out
+
+
+_LATIN = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]*)*")
+_GOES_ON = re.compile(rf" [{LOWER}]")
+# One Vietnamese syllable written without its marks ("Nha", "Trang", "Minh", "Khai"): a run of these is a
+# Vietnamese place or brand, not a foreign name.
+_VI_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+                          r"(?:uye|uya|ươ|ie|ye|ua|uo|oa|oe|ue|uy|ai|ao|au|ay|eo|eu|ia|iu|oi|ui|[aeiouy])"
+                          r"(?:ng|nh|ch|[cmnpt]|[iouy])?", re.IGNORECASE)
+
+
+def _foreign(s: str, run_start: int, words: list[str], g: Grammar):
+    """A foreign official's name: two or three Latin-script words after an office in the same clause
+    ("Tổng thống Nga Vladimir Putin", "Chủ tịch Hạ viện Dennis Hastert") or an honorific ("ông …"),
+    a country between them cut off. (start, end, words) or None."""
+    if not (_LATIN.fullmatch(words[-1]) and _LATIN.fullmatch(words[-2])) \
+            or _VI_SYLLABLE.fullmatch(words[-1]) and _VI_SYLLABLE.fullmatch(words[-2]):
+        return None
+    before = s[max(0, run_start - 70):run_start]
+    # The context: an office in the same clause ("Tổng thống Nga …", "Chủ tịch Hạ viện …") or an honorific.
+    if not (g.role_before_re.search(before) or g.honorific_re.search(before)):
+        return None
+    pos = [run_start]
+    for wd in words[:-1]:
+        pos.append(pos[-1] + len(wd) + 1)
+    for i in range(max(0, len(words) - 3), len(words) - 1):
+        cand = words[i:]
+        if not all(_LATIN.fullmatch(w) for w in cand):
+            continue
+        if all(_VI_SYLLABLE.fullmatch(w) for w in cand) or any(key(w) in g.company_words for w in cand):
+            continue
+        if g.institution_re.search(s, max(0, pos[i] - 40), pos[i]):
+            continue  # "Chủ tịch Tập đoàn Masan Group": a company's name
+        if key(cand[0]) in g.countries or key(" ".join(cand[:2])) in g.countries:
+            continue
+        if key(" ".join(cand)) in g.name_stop_keys or key(" ".join(cand)) in g.province_of:
+            continue
+        # What precedes it in the run, if anything, is a country ("… Liên bang Nga Igor Morgulov").
+        if i == 0 or any(key(" ".join(words[j:i])) in g.countries for j in range(max(0, i - 3), i)):
+            return pos[i], pos[-1] + len(words[-1]), len(cand)
+    return None
 
 
 _DISTRICT_BODY = re.compile(r"(?:Huyện|Quận|Thị|huyện|quận|thị)\s+(?:ủy|uỷ)\s+$")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vnkg.extract.grammar import LOWER, UPPER, Grammar
+from vnkg.extract.grammar import LOWER, UPPER, Grammar, loose_key
 from vnkg.extract.persons import Name
 from vnkg.extract.places import Place
 from vnkg.extract.text import key
@@ -47,6 +47,7 @@ class Title:
     place: str | None = None  # province named right after the title
     term: str | None = None
     body_end: int = 0
+    institution: bool = False  # ends with a national institution named with its city: no province
 
 
 @dataclass
@@ -71,14 +72,17 @@ def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar) -> l
     found = []
     for m in g.role_re.finditer(s):
         f = _FORMER_BEFORE.search(s, max(0, m.start() - 8), m.start())
-        found.append((f.start() if f else m.start(), m.start(), m.end(), bool(f)))
-    for m in g.role_lc_re.finditer(s):
-        cue = g.title_cue_before_re.search(s, max(0, m.start() - 12), m.start())
-        if cue and not any(a <= m.start() < c for _, a, c, _f in found):
-            found.append((m.start(), m.start(), m.end(), key(cue.group()) in ("nguyên", "cựu")))
+        found.append((f.start() if f else m.start(), m.start(), m.end(), bool(f), False))
+    for m in g.lc_title_re.finditer(s):
+        # "nguyên chủ tịch UBND tỉnh": lower case after a cue; "Các ủy viên Trung ương Đảng: A, B, C":
+        # a plural office heading a list.
+        rs = m.start("role")
+        cue = key(m.group("cue"))
+        if not any(a <= rs < c for _, a, c, _f, _p in found):
+            found.append((rs, rs, m.end(), cue in ("nguyên", "cựu"), cue == "các"))
             found.sort()
     pos = 0
-    for start, hs, he, former in found:
+    for start, hs, he, former, need_list in found:
         if start < pos:
             continue
         raw = s[hs:he]
@@ -88,7 +92,7 @@ def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar) -> l
         if any(n.start <= start < n.end for n in names):
             continue
         head = g.head_form.get(key(raw), raw)
-        body_end, place, end = _extend(s, he, name_starts, place_at, g)
+        body_end, place, end, inst = _extend(s, he, name_starts, place_at, g, hs)
         text = head + s[he:body_end].rstrip()
         if place and body_end <= he:
             # "Phó Chủ tịch tỉnh Đồng Nai": the level word, taken with the place, names the office.
@@ -97,7 +101,9 @@ def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar) -> l
                 text = f"{head} {level}"
         if not raw[0].isupper() and body_end <= he:
             continue  # "là chủ tịch" alone: a common noun, not an office
-        title = Title(hs, end, head, text, former, place, None, body_end)
+        if need_list and not _LIST_AFTER.match(s, end):
+            continue
+        title = Title(hs, end, head, text, former, place, None, body_end, inst)
         tm = _TERM.match(s, end)
         if tm and tm.group().strip(" ,"):
             title.end = tm.end() if tm.group().strip() else end
@@ -108,13 +114,30 @@ def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar) -> l
             title.start = start
         out.append(title)
         pos = max(title.end, he)
-    return out
+    return _rank_and_office(s, out)
 
 
-def _extend(s: str, pos: int, name_starts, place_at, g: Grammar):
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _rank_and_office(s: str, titles: list[Title]) -> list[Title]:
+    """"Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc": a minister's rank before the agency he heads is one office."""
+    i = 0
+    while i + 1 < len(titles):
+        a, b = titles[i], titles[i + 1]
+        if a.text == a.head == "Bộ trưởng" and b.head == "Chủ nhiệm" and len(b.text) > len(b.head) \
+                and _COMMA.fullmatch(s, a.end, b.start):
+            titles[i:i + 2] = [Title(a.start, b.end, a.head, f"{a.text}, {b.text}", a.former, b.place, b.term,
+                                     b.body_end, b.institution)]
+        i += 1
+    return titles
+
+
+def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None = None):
     """Walk over the body of a title; return (end of body, place, end of span)."""
     body_end = pos
     n = 0
+    inst = False
     while n < 25:
         n += 1
         ws = len(s) - len(s[pos:].lstrip())
@@ -123,7 +146,13 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar):
             break
         if here in place_at:
             p = place_at[here]
-            return body_end, p.province, p.end
+            # "Giám đốc ĐHQG Hà Nội", "Phó Giám đốc Đại học Huế": the city is part of a national
+            # institution's name; its offices belong to no province.
+            if hs is not None and g.national_institution_re.search(s, hs, here):
+                pos = body_end = p.end
+                inst = True
+                continue
+            return body_end, p.province, p.end, inst
         m = _TOKEN.match(s, pos)
         if not m:
             break
@@ -158,11 +187,22 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar):
                 pos = body_end = m.end()
                 continue
             break
+        if key(tok) == "tại" and len(words) > 1:
+            # "Đại sứ Việt Nam tại Liên bang Nga": a post abroad names its country.
+            here_end = _country_end(s, m.end(), g)
+            if here_end is not None and here_end not in name_starts:
+                pos = body_end = here_end
+                continue
         if _phrase(words, g.title_stops):
             break
         if tok[:1].isupper() or tok[:1].isdigit() or tok in ("&",):
             if g.role_re.match(s, m.start(1)) and m.start(1) > pos:
-                break
+                # "Chủ nhiệm Văn phòng Chủ tịch nước": a role word inside a known office's name goes on.
+                known = _known_office_end(s, hs, m.start(1), name_starts, g) if hs is not None else None
+                if known is None:
+                    break
+                pos = body_end = known
+                continue
             pos = body_end = m.end()
             # The lower-case syllable of a capitalised word ("Bộ Chính trị", "Lý luận").
             nxt = _TOKEN.match(s, pos)
@@ -175,7 +215,35 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar):
                 pos = body_end = nxt.end()
             continue
         break
-    return body_end, None, body_end
+    return body_end, None, body_end, inst
+
+
+def _country_end(s: str, pos: int, g: Grammar) -> int | None:
+    """The end of a country's name (graph/lexicon.ttl) of up to three words starting at ``pos``."""
+    best, end = None, pos
+    for _ in range(3):
+        m = _TOKEN.match(s, end)
+        if not m or not m.group(1)[:1].isalpha():
+            break
+        end = m.end()
+        if key(s[pos:end]) in g.countries:
+            best = end
+    return best
+
+
+def _known_office_end(s: str, hs: int, pos: int, name_starts, g: Grammar) -> int | None:
+    """The end of the longest known office (graph/offices.ttl) that starts at ``hs`` and runs on
+    over up to four words from ``pos``, else None."""
+    best = None
+    end = pos
+    for _ in range(4):
+        m = _TOKEN.match(s, end)
+        if not m or m.group(1) in _PUNCT or m.start(1) in name_starts:
+            break
+        end = m.end()
+        if g.offices.get(key(expand(s[hs:end], g))):
+            best = end
+    return best
 
 
 def _closes(s: str, pos: int, g: Grammar) -> bool:
@@ -229,8 +297,9 @@ def assign(s: str, titles: list[Title], names: list[Name], g: Grammar) -> list[A
     """Who holds which title in one sentence."""
     out: list[Assigned] = []
     all_chains = chains(s, titles, names)
+    title_first = _title_first(s, all_chains, names)
     prev_chain_end = 0
-    for ch in all_chains:
+    for ci, ch in enumerate(all_chains):
         start, end = ch[0].start, ch[-1].end
         before = [n for n in names if n.end <= start]
         after = [n for n in names if n.start >= end]
@@ -251,12 +320,17 @@ def assign(s: str, titles: list[Title], names: list[Name], g: Grammar) -> list[A
             if rm and rm.end() == next_name.start:
                 give(next_name, ch, status="former")
         if _LIST_BEFORE.search(s[:start]) and (_LIST_AFTER.match(s, end) or _LIST_AFTER2.match(s, end)):
-            for n in after:
+            for n in _list_members(s, end, after):
                 give(n, ch, list_head=True)
             continue
         if _LIST_AFTER.match(s, end) and after and not (gap_prev is not None and _AFTER_GAP.fullmatch(gap_prev)):
-            for n in after:
+            for n in _list_members(s, end, after):
                 give(n, ch, list_head=True)
+            continue
+        # "Bộ trưởng X Nguyễn Văn A, Bộ trưởng Y Trần Văn B": in a list whose items are written title
+        # first, a title glued to the name after it is that name's, not the one before the comma.
+        if ci in title_first:
+            give(next_name, ch)
             continue
         if prev_name and gap_prev is not None and _AFTER_GAP.fullmatch(gap_prev):
             if next_name and len(ch) > 1 and gap_next is not None and gap_next.strip() == "" and gap_next == " ":
@@ -308,6 +382,42 @@ def assign(s: str, titles: list[Title], names: list[Name], g: Grammar) -> list[A
     return out
 
 
+def _list_members(s: str, end: int, after: list[Name]) -> list[Name]:
+    """The names a list head covers: a list of comma-separated items ends at the first semicolon
+    ("các Ủy viên Trung ương Đảng: A, B, C; Đại sứ D"); items separated by semicolons run on."""
+    semi = s.find(";", end)
+    if semi < 0:
+        return after
+    inside = [n for n in after if n.end <= semi]
+    return inside if len(inside) >= 2 else after
+
+
+def _title_first(s: str, all_chains: list[list[Title]], names: list[Name]) -> set[int]:
+    """Chains that sit between "Name, " and a name glued after them, in a list written title first.
+
+    The shape decides: a chain glued to the name after it while that name's predecessor was itself
+    introduced by a glued title ("T1 A, T2 B"), or while the next item repeats the shape
+    ("A, T2 B, T3 C"), belongs to the name after it. A lone "A, T B" keeps the older reading."""
+    info = []
+    for ch in all_chains:
+        start, end = ch[0].start, ch[-1].end
+        prev = next((n for n in reversed(names) if n.end <= start), None)
+        nxt = next((n for n in names if n.start >= end), None)
+        glued = nxt is not None and bool(_GLUE_GAP.fullmatch(s[end:nxt.start]))
+        after_name = prev is not None and bool(_AFTER_GAP.fullmatch(s[prev.end:start])) \
+            and "(" not in s[prev.end:start] and ":" not in s[prev.end:start]
+        info.append((prev, nxt, glued, after_name))
+    out: set[int] = set()
+    for i, (prev, nxt, glued, after_name) in enumerate(info):
+        if not (glued and after_name):
+            continue
+        before = i > 0 and info[i - 1][2] and info[i - 1][1] is prev
+        ahead = i + 1 < len(info) and info[i + 1][2] and info[i + 1][3] and info[i + 1][0] is nxt
+        if before or ahead or i - 1 in out:
+            out.add(i)
+    return out
+
+
 _TAIL = r"(?:\s+lại)?(?:\s+(?:làm|giữ))?(?:\s+(?:các\s+|những\s+)?(?:chức vụ|chức danh|cương vị|chức))?(?:\s+là)?\s*"
 
 
@@ -330,10 +440,13 @@ _TYPOS = [
     (re.compile(r"\bBí Thường trực\b"), "Bí thư Thường trực"),
     (re.compile(r"^((?:Phó )?Bí thư(?: Thường trực)?) (Tỉnh|Thành|Huyện)$"), r"\1 \2 ủy"),  # "Phó Bí thư Tỉnh"
     (re.compile(r"\s+(?:và|của|thuộc)$"), ""),
+    (re.compile(r"^(Phó )?Trường (Ban|ban)\b"), r"\1Trưởng Ban"),  # "Trường Ban chỉ đạo": a school has no Ban
 ]
 _CASE = [
     (re.compile(r"\b(Phó Trưởng|Trưởng) (ban|đoàn)\b"), lambda m: f"{m.group(1)} {m.group(2).capitalize()}"),
-    (re.compile(r"\b(Phó Chủ tịch|Phó Bí thư|Phó Thủ tướng) thường trực\b"), lambda m: f"{m.group(1)} Thường trực"),
+    (re.compile(r"\b(Phó Chủ tịch|Phó Bí thư|Phó Thủ tướng|Phó Giám đốc|Phó Trưởng Ban) thường trực\b"),
+     lambda m: f"{m.group(1)} Thường trực"),
+    (re.compile(r"\bBan chỉ đạo\b"), lambda m: "Ban Chỉ đạo"),
     (re.compile(r"\bQuốc Hội\b"), lambda m: "Quốc hội"),
     (re.compile(r"\bChánh văn phòng\b"), lambda m: "Chánh Văn phòng"),
 ]
@@ -352,15 +465,20 @@ def expand(text: str, g: Grammar) -> str:
 
 # A district, ward or commune named after its level word ("Bí thư Huyện ủy Nhơn Trạch", "Chủ tịch
 # UBND huyện Krông Nô"): the place, not part of the office (GOLD.md: titles are written without it).
-_LOCAL_NAME = re.compile(rf"\b(Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|huyện|quận|thị xã|thị trấn|xã|phường)"
+_LOCAL_NAME = re.compile(rf"\b(Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|huyện|quận|thị xã|thị trấn|xã|phường|thôn|bản|ấp|"
+                         rf"tổ dân phố|khu phố|[Cc]hi bộ)"
                          rf"(?:\s+(?:[{UPPER}][^\s]*|\d+))+$")
+
+
+_BELOW_PROVINCE = re.compile(r"\b(?:Huyện ủy|Quận ủy|Thị ủy|huyện|quận|thị xã|thị trấn|xã(?! hội)|phường|thôn|bản|ấp|"
+                             r"tổ dân phố|khu phố|[Cc]hi bộ)(?!\w)")
 
 
 def canonical(text: str, province_city: bool | None, g: Grammar):
     """(title as GOLD.md writes it, office IRI or None, level)."""
     t = expand(text, g)
     t = _LOCAL_NAME.sub(r"\1", t)
-    office = g.offices.get(key(t))
+    office = g.offices.get(key(t)) or g.offices_loose.get(loose_key(t))
     # "Chủ tịch HĐND" + the province's level word; a bare role ("Phó Chủ tịch") states no office.
     if office is None and province_city is not None and key(t) not in g.head_form:
         office = g.offices.get(key(t + (" thành phố" if province_city else " tỉnh")))
@@ -371,7 +489,9 @@ def canonical(text: str, province_city: bool | None, g: Grammar):
     if _SO.search(t):
         t = re.sub(r"\s+(tỉnh|thành phố)$", "", t)
         return t, None, "provincial"
-    if re.search(r"\b(Huyện ủy|Quận ủy|Thị ủy|huyện|quận|thị xã)\b", t):
+    # Below the province (district, commune, village, Party cell): the article's province, never
+    # the province's own office ("Bí thư thôn" is not "Bí thư Tỉnh ủy").
+    if _BELOW_PROVINCE.search(t):
         return t, None, "district"
     if re.search(r"\b(Tỉnh ủy|Thành ủy|tỉnh|thành phố|Tỉnh đoàn|Thành đoàn)\b", t):
         return t, None, "provincial"
