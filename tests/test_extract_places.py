@@ -23,3 +23,9 @@ def test_outlet_gives_a_province_to_offices_but_is_not_a_mention():
     x = run("Đồng chí Lò Văn Ba, Chủ tịch HĐND tỉnh phát biểu.", outlet="Báo Sơn La")
     assert x.places == []
     assert [(h.title, h.province) for h in x.holdings] == [("Chủ tịch Hội đồng nhân dân tỉnh", "Sơn La")]
+
+
+def test_a_sea_named_like_a_province_is_not_one():
+    from _extract_helpers import run
+    got = {p.province for p in run("Diễn đàn châu Á-Thái Bình Dương họp tại tỉnh Ninh Bình.").places}
+    assert got == {"Ninh Bình"}

@@ -273,3 +273,13 @@ def test_exports_round_trip_hostile_strings_and_odd_ids():
         buf = io.BytesIO()
         export(store, fmt, buf, include_reference=True)
         assert set(ox.parse(buf.getvalue(), format=parse_as)) == want, fmt
+
+
+def test_unreadable_query_file_and_unwritable_output_are_one_line(folder_store, tmp_path):
+    """Regressions: a .rq file that is not UTF-8, and an -o in a missing folder, were internal errors (exit 2)."""
+    bad = tmp_path / "bad.rq"
+    bad.write_bytes(b'SELECT * WHERE { ?s ?p "\xff" }')
+    for args in (["sparql", str(bad)], ["export", "-o", str(tmp_path / "missing" / "g.trig")]):
+        r = CliRunner().invoke(cli, ["--store", folder_store, *args])
+        assert r.exit_code == 1, (args, r.output)
+        assert len(r.stderr.strip().splitlines()) == 1 and r.stderr.startswith("vnkg: error: "), r.stderr

@@ -226,6 +226,7 @@ def grammar() -> Grammar:
     )
 
 
+@lru_cache(maxsize=100_000)
 def loose_key(text: str) -> str:
     """A key that ignores how the parts of a name are joined: "Giáo dục & Đào tạo", "Giáo dục và Đào
     tạo"; "Văn hóa - Thể thao - Du lịch", "Văn hóa, Thể thao và Du lịch"."""

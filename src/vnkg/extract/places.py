@@ -65,7 +65,8 @@ def find_places(s: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[P
         # unless what follows is a person ("Bí thư Tỉnh ủy Vĩnh Phúc Hoàng Thị Thúy Lan").
         if _CAP_AFTER.match(s, end) and not any(a == end + 1 for a, b in taken) and not prefix:
             nxt = s[end + 1:end + 12].split(" ")[0]
-            if key(nxt) not in g.surnames:
+            # "Thái Bình Dương" is a sea, though "Dương" may start a name.
+            if key(nxt) not in g.surnames or key(f"{name} {nxt}") in g.place_name_keys:
                 continue
         if stops is None:
             stops = [mm.end() for mm in _CLAUSE_START.finditer(s)]

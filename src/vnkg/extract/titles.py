@@ -453,7 +453,22 @@ _CASE = [
 _SO = re.compile(r"\bSở\b")
 
 
+_EXPANDED: dict = {}
+
+
 def expand(text: str, g: Grammar) -> str:
+    """Typos corrected, abbreviations written out, case as the vocabulary writes it (memoised: the
+    same titles recur in every article)."""
+    k = (text, id(g))
+    out = _EXPANDED.get(k)
+    if out is None:
+        if len(_EXPANDED) > 100_000:
+            _EXPANDED.clear()
+        out = _EXPANDED[k] = _expand(text, g)
+    return out
+
+
+def _expand(text: str, g: Grammar) -> str:
     for pat, repl in _TYPOS:
         text = pat.sub(repl, text)
     for pat, full in g.abbreviations:
