@@ -58,6 +58,13 @@ CENTRAL = [
     ("Chánh án Tòa án nhân dân tối cao", [], "central"),
     ("Viện trưởng Viện Kiểm sát nhân dân tối cao", [], "central"),
     ("Tổng Kiểm toán Nhà nước", [], "central"),
+    ("Phó Tổng Kiểm toán Nhà nước", [], "central"),
+    ("Tổng Giám đốc Kho bạc Nhà nước", [], "central"),
+    ("Phó Tổng Giám đốc Kho bạc Nhà nước", [], "central"),
+    # A national body ("Việt Nam" in its name) and its Party group: offices with no province.
+    ("Chủ tịch Liên minh Hợp tác xã Việt Nam", [], "central"),
+    ("Phó Chủ tịch Liên minh Hợp tác xã Việt Nam", [], "central"),
+    ("Bí thư Đảng đoàn Liên minh Hợp tác xã Việt Nam", [], "central"),
     ("Thống đốc Ngân hàng Nhà nước Việt Nam", ["Thống đốc Ngân hàng Nhà nước"], "central"),
     ("Chủ tịch Hội đồng Lý luận Trung ương", [], "central"),
     ("Giám đốc Học viện Chính trị Quốc gia Hồ Chí Minh", ["Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh"], "central"),
@@ -70,11 +77,22 @@ for ban in ["Tổ chức", "Tuyên giáo", "Dân vận", "Tuyên giáo và Dân 
         CENTRAL.append((f"{role} Ban {ban} Trung ương", [f"{role} ban {ban} Trung ương"], "central"))
 for role in ["Chủ nhiệm", "Phó Chủ nhiệm", "Ủy viên"]:
     CENTRAL.append((f"{role} Ủy ban Kiểm tra Trung ương", [], "central"))
+# The National Assembly's committees (names of several terms): "Chủ nhiệm Ủy ban X của Quốc hội".
+QH_COMMITTEES = ["Pháp luật", "Tư pháp", "Kinh tế", "Tài chính, Ngân sách", "Quốc phòng và An ninh",
+                 "Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng", "Văn hóa, Giáo dục", "Xã hội",
+                 "Các vấn đề xã hội", "Khoa học, Công nghệ và Môi trường", "Đối ngoại", "Pháp luật và Tư pháp",
+                 "Kinh tế và Tài chính", "Văn hóa và Xã hội", "Khoa học, Công nghệ và Môi trường"]
+for c in dict.fromkeys(QH_COMMITTEES):
+    for role in ["Chủ nhiệm", "Phó Chủ nhiệm"]:
+        CENTRAL.append((f"{role} Ủy ban {c} của Quốc hội", [f"{role} Ủy ban {c} Quốc hội", f"{role} Ủy ban {c}"],
+                        "central"))
+for role in ["Chủ tịch", "Phó Chủ tịch"]:
+    CENTRAL.append((f"{role} Hội đồng Dân tộc của Quốc hội", [f"{role} Hội đồng Dân tộc"], "central"))
 MINISTRIES = ["Công an", "Quốc phòng", "Ngoại giao", "Nội vụ", "Tư pháp", "Tài chính", "Kế hoạch và Đầu tư",
               "Công Thương", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường", "Giao thông vận tải",
               "Xây dựng", "Tài nguyên và Môi trường", "Thông tin và Truyền thông", "Lao động - Thương binh và Xã hội",
               "Văn hóa, Thể thao và Du lịch", "Khoa học và Công nghệ", "Giáo dục và Đào tạo", "Y tế",
-              "Dân tộc và Tôn giáo"]
+              "Dân tộc và Tôn giáo", "Bưu chính, Viễn thông"]
 # Other spellings of a ministry's name seen in the press (punctuation between its parts varies).
 NAME_VARIANTS = {
     "Nông nghiệp và Phát triển nông thôn": ["Nông nghiệp - Phát triển nông thôn"],
@@ -111,6 +129,10 @@ PROVINCIAL = [
     ("Ủy viên Ủy ban Kiểm tra {U}", []),
     ("Chánh Văn phòng {U}", []),
     ("Chánh Văn phòng Ủy ban nhân dân {L}", []),
+    ("Phó Chánh Văn phòng Ủy ban nhân dân {L}", []),
+    ("Phó Chánh Văn phòng {U}", []),
+    ("Giám đốc Kho bạc Nhà nước {L}", []),
+    ("Phó Giám đốc Kho bạc Nhà nước {L}", []),
     ("Chánh Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân {L}", []),
     ("Giám đốc Công an {L}", []),
     ("Chỉ huy trưởng Bộ Chỉ huy Quân sự {L}", []),
@@ -129,11 +151,14 @@ DEPARTMENTS = ["Nội vụ", "Tư pháp", "Tài chính", "Kế hoạch và Đầ
                "Văn hóa, Thể thao và Du lịch", "Văn hóa và Thể thao", "Du lịch", "Khoa học và Công nghệ",
                "Giáo dục và Đào tạo", "Y tế", "Ngoại vụ", "Dân tộc và Tôn giáo"]
 
+PROVINCIAL_UNITS = ["Văn phòng Đăng ký đất đai", "Trung tâm Phát triển quỹ đất"]
+
 ABBREVIATIONS = [  # (full form, [abbreviations])
     ("Hội đồng nhân dân", ["HĐND"]),
     ("Ủy ban nhân dân", ["UBND"]),
     ("Ủy ban Mặt trận Tổ quốc", ["UBMTTQ"]),
     ("Mặt trận Tổ quốc", ["MTTQ"]),
+    ("Ban Chấp hành Trung ương", ["BCHTƯ", "BCHTW", "BCHT.Ư"]),
     ("Ban Chấp hành", ["BCH"]),
     ("Ban Thường vụ", ["BTV"]),
     ("Trung ương", ["T.Ư", "TƯ", "TW", "T.W"]),
@@ -161,6 +186,7 @@ ABBREVIATIONS = [  # (full form, [abbreviations])
     ("Chỉ huy Quân sự", ["CHQS"]),
     ("Cộng hòa Nhân dân", ["CHND"]),
     ("Nông nghiệp và Môi trường", ["NN&MT", "NN-MT"]),
+    ("Kho bạc Nhà nước", ["KBNN"]),
 ]
 
 
@@ -199,6 +225,11 @@ def main() -> None:
         for role in ("Giám đốc", "Phó Giám đốc"):
             label = f"{role} Sở {d}"
             offices[label] = (label, [f"{role} Sở {d} tỉnh", f"{role} Sở {d} thành phố"], "provincial")
+    # Provincial units under a department, written without the level word as departments are.
+    for unit in PROVINCIAL_UNITS:
+        for role in ("Giám đốc", "Phó Giám đốc"):
+            label = f"{role} {unit}"
+            offices[label] = (label, [f"{label} tỉnh", f"{label} thành phố"], "provincial")
     for u, lv in (("Huyện ủy", "huyện"), ("Quận ủy", "quận"), ("Thị ủy", "thị xã")):
         for role in ("Bí thư", "Phó Bí thư"):
             offices[f"{role} {u}"] = (f"{role} {u}", [], "district")

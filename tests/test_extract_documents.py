@@ -181,3 +181,11 @@ def test_a_non_string_default_province_is_ignored():
     a = Article(id="t", text="Tỉnh ủy ban hành Chỉ thị số 01 về sinh hoạt chi bộ.")
     [d] = extract_documents(a, sentences(a.text), object())  # type: ignore[arg-type]
     assert d.province is None
+
+
+def test_number_and_year_without_code_and_lower_case_type_with_issuer():
+    d = one("Số cấp phó vượt quy định tại Nghị định 24/2014 về tổ chức các cơ quan chuyên môn.")
+    assert (d.type, d.number, d.symbol) == ("Nghị định", "24", "24/2014")
+    d = one("Tỉnh gắn với việc thực hiện chỉ thị 05 của Bộ Chính trị về học tập.")
+    assert (d.type, d.number, d.symbol, d.issuer) == ("Chỉ thị", "05", None, "Bộ Chính trị")
+    assert docs("Năm nay quyết định 3 điều quan trọng.") == []

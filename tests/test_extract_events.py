@@ -48,3 +48,23 @@ def test_possessive_speech_does_not_place_its_author_at_the_event():
             "Phạm Văn Một quán triệt bài phát biểu của đồng chí Tổng Bí thư Nguyễn Văn Hai tại hội nghị.")
     (e,) = run(text).events
     assert {p.person for p in e.participants} == {"Phạm Văn Một"}
+
+
+def test_meeting_told_by_its_noun_and_subjects_placed_there():
+    text = ("UBND tỉnh Gia Lai có buổi họp khẩn với lãnh đạo huyện Chư Sê. "
+            "Tại cuộc họp, ông Lê Văn Tám, Chủ tịch UBND tỉnh chỉ đạo siết chặt biên giới.")
+    assert events(text) == [("Buổi làm việc", "Gia Lai", [("Lê Văn Tám", "attendee")])]
+
+
+def test_session_named_with_its_day_and_talks():
+    text = "Theo UBKT Tỉnh ủy Gia Lai, tại kỳ họp ngày 23/4, UBKT đã xem xét kỷ luật ông Đỗ Văn Hai."
+    assert [e[:2] for e in events(text, published="2021-04-26")] == [("Kỳ họp", "Gia Lai")]
+    text = "Cùng ngày, tại Lạng Sơn đã diễn ra hội đàm giữa Bí thư Tỉnh ủy 2 tỉnh biên giới."
+    assert [e[:2] for e in events(text)] == [("Buổi làm việc", "Lạng Sơn")]
+
+
+def test_object_of_a_meeting_is_not_a_participant():
+    text = ("Ủy ban Kiểm tra Tỉnh ủy Gia Lai đã họp kỳ thứ 5. Tại kỳ họp này, liên quan đến bà Lò Thị Mai, "
+            "Phó Bí thư Tỉnh ủy, UBKT xem xét, kết luận.")
+    (e,) = run(text).events
+    assert not e.participants

@@ -29,3 +29,7 @@ def test_a_sea_named_like_a_province_is_not_one():
     from _extract_helpers import run
     got = {p.province for p in run("Diễn đàn châu Á-Thái Bình Dương họp tại tỉnh Ninh Bình.").places}
     assert got == {"Ninh Bình"}
+
+
+def test_institution_name_with_a_lower_case_syllable():
+    assert places("Phân hiệu Trường ĐH Kiến trúc TP Hồ Chí Minh đặt tại Cần Thơ.") == ["Cần Thơ"]

@@ -189,3 +189,96 @@ def test_foreign_officials_and_their_offices():
     assert ("Ivan Petrov", "Thứ trưởng Bộ Ngoại giao Liên bang Nga", None, "current") in got
     assert ("Boris Sokolov", "Tổng thống", None, "current") in got
     assert ("Lý Văn Hòa", "Thủ tướng Quốc vụ viện nước Cộng hòa Nhân dân Trung Hoa", None, "current") in got
+
+
+# --- Personnel and election articles (held-out set 3 phenomena, invented sentences) -------------
+
+def test_department_name_taken_whole_from_the_vocabulary():
+    assert posts("Ông Lê Văn Tám, Phó giám đốc Sở Khoa học công nghệ tỉnh Gia Lai, cho biết.") == {
+        ("Lê Văn Tám", "Phó Giám đốc Sở Khoa học và Công nghệ", "Gia Lai", "current")}
+    assert posts("Ông Đỗ Văn Hai, Phó Giám đốc Kho bạc Nhà nước (KBNN) tỉnh Gia Lai phát biểu.") == {
+        ("Đỗ Văn Hai", "Phó Giám đốc Kho bạc Nhà nước tỉnh", "Gia Lai", "current")}
+    assert posts("Bà Lò Thị Mai, Chủ nhiệm Ủy ban Văn hóa - Giáo dục, Thanh niên, Thiếu niên và Nhi đồng "
+                 "của Quốc hội, phát biểu.") == {
+        ("Lò Thị Mai", "Chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng của Quốc hội",
+         None, "current")}
+
+
+def test_former_then_current_office_in_one_chain():
+    assert posts("Ông Lê Văn Tám, nguyên Phó Giám đốc Sở Tư pháp, nay là Giám đốc Văn phòng Đăng ký đất đai "
+                 "tỉnh Gia Lai.") == {
+        ("Lê Văn Tám", "Phó Giám đốc Sở Tư pháp", "Gia Lai", "former"),
+        ("Lê Văn Tám", "Giám đốc Văn phòng Đăng ký đất đai", "Gia Lai", "current")}
+
+
+def test_retirement_after_the_chain_ends_it():
+    text = "Do ông Đỗ Văn Hai, Phó giám đốc Sở Nội vụ kiêm Trưởng ban Tôn giáo tỉnh, nghỉ hưu theo chế độ."
+    assert posts(text, title="Gia Lai sắp xếp cán bộ") == {
+        ("Đỗ Văn Hai", "Phó Giám đốc Sở Nội vụ", "Gia Lai", "former"),
+        ("Đỗ Văn Hai", "Trưởng Ban Tôn giáo tỉnh", "Gia Lai", "former")}
+
+
+def test_dismissal_list_party_group_and_no_count_in_title():
+    text = ("Ban Bí thư cách chức Ủy viên Ban Thường vụ Tỉnh ủy 2 nhiệm kỳ, với ông Lê Văn Tám (bao gồm cách chức "
+            "cả các chức vụ: Bí thư Ban cán sự đảng UBND tỉnh, Bí thư Tỉnh ủy Gia Lai).")
+    assert posts(text) == {
+        ("Lê Văn Tám", "Ủy viên Ban Thường vụ Tỉnh ủy", "Gia Lai", "former"),
+        ("Lê Văn Tám", "Bí thư Ban cán sự đảng Ủy ban nhân dân tỉnh", "Gia Lai", "former"),
+        ("Lê Văn Tám", "Bí thư Tỉnh ủy", "Gia Lai", "former")}
+
+
+def test_party_group_of_a_national_body_is_central():
+    assert posts("Ông Lê Văn Tám, Bí thư Đảng đoàn, Chủ tịch Liên minh Hợp tác xã Việt Nam đã nói.",
+                 title="Gia Lai") == {
+        ("Lê Văn Tám", "Bí thư Đảng đoàn Liên minh Hợp tác xã Việt Nam", None, "current"),
+        ("Lê Văn Tám", "Chủ tịch Liên minh Hợp tác xã Việt Nam", None, "current")}
+
+
+def test_inspection_team_leader():
+    text = ("Đoàn kiểm tra của Ban Bí thư Trung ương Đảng do đồng chí Lê Văn Tám, Trưởng Ban Tuyên giáo Trung ương "
+            "làm trưởng đoàn đã làm việc với Ban Thường vụ Tỉnh ủy Gia Lai.")
+    assert ("Lê Văn Tám", "Trưởng Đoàn kiểm tra của Ban Bí thư", None, "current") in posts(text)
+    text = ("Đoàn kiểm tra do Phó Thủ tướng Vũ Văn Ba làm trưởng đoàn đang làm việc tại Tỉnh ủy Gia Lai. "
+            "Đoàn kiểm tra được thành lập theo quyết định của Bộ Chính trị.")
+    assert ("Vũ Văn Ba", "Trưởng Đoàn kiểm tra của Bộ Chính trị", None, "current") in posts(text)
+
+
+def test_counted_office_heading_a_bracketed_list_and_election_to_a_body():
+    text = ("Bốn ủy viên Bộ Chính trị (Thủ tướng Lê Văn Tám, Bí thư Thành ủy Hà Nội Vũ Văn Ba) tái cử BCHTƯ "
+            "khóa X đều được bầu lại.")
+    got = posts(text)
+    for n in ("Lê Văn Tám", "Vũ Văn Ba"):
+        assert (n, "Ủy viên Bộ Chính trị", None, "current") in got
+        assert (n, "Ủy viên Ban Chấp hành Trung ương Đảng", None, "current") in got
+    got = posts("Trúng cử vào BCHTƯ khóa này có Bí thư Tỉnh ủy Gia Lai Đỗ Văn Hai, Chủ tịch UBND tỉnh Kon Tum "
+                "Lò Văn Năm.")
+    assert {p[0] for p in got if p[1] == "Ủy viên Ban Chấp hành Trung ương Đảng"} == {"Đỗ Văn Hai", "Lò Văn Năm"}
+
+
+def test_foreign_guest_after_a_capitalised_honorific_and_semicolon_list():
+    text = ("Lễ có sự tham dự của Ngài Sok Chenda - Chủ tịch danh dự Đảng Nhân dân Campuchia, Chủ tịch Quốc hội "
+            "Vương quốc Campuchia; bà Lò Thị Mai - Chủ tịch Quốc hội Việt Nam; Phó Thủ tướng, Bộ trưởng Ngoại giao "
+            "Đỗ Văn Hai.")
+    assert posts(text) == {
+        ("Sok Chenda", "Chủ tịch danh dự Đảng Nhân dân Campuchia", None, "current"),
+        ("Sok Chenda", "Chủ tịch Quốc hội Vương quốc Campuchia", None, "current"),
+        ("Lò Thị Mai", "Chủ tịch Quốc hội", None, "current"),
+        ("Đỗ Văn Hai", "Phó Thủ tướng Chính phủ", None, "current"),
+        ("Đỗ Văn Hai", "Bộ trưởng Bộ Ngoại giao", None, "current")}
+
+
+def test_city_under_a_province_and_verb_after_title():
+    text = ("Tại cuộc họp, ông Lê Văn Tám, Chủ tịch HĐND tỉnh chỉ đạo Chủ tịch UBND TP Phú Quốc ngay trong ngày mai "
+            "triệu tập lực lượng. Ông Vũ Văn Ba, Chủ tịch UBND TP Phú Quốc, cho rằng cần kiểm soát.")
+    assert posts(text, title="Kiên Giang họp khẩn") == {
+        ("Lê Văn Tám", "Chủ tịch Hội đồng nhân dân tỉnh", "Kiên Giang", "current"),
+        ("Vũ Văn Ba", "Chủ tịch Ủy ban nhân dân thành phố", "Kiên Giang", "current")}
+
+
+def test_compound_before_a_name_and_province_in_brackets_after_it():
+    text = ("Những gương mặt mới gồm Thứ trưởng Bộ Tài nguyên - môi trường Lê Văn Tám, Bí thư quận ủy Quận 5 "
+            "Đỗ Văn Hai (36 tuổi, TP.HCM), Chủ tịch UBND huyện Mèo Vạc Lò Văn Năm (33 tuổi, Hà Giang).")
+    assert posts(text) == {
+        ("Lê Văn Tám", "Thứ trưởng Bộ Tài nguyên và Môi trường", None, "current"),
+        ("Đỗ Văn Hai", "Bí thư Quận ủy", "Hồ Chí Minh", "current"),
+        ("Lò Văn Năm", "Chủ tịch Ủy ban nhân dân huyện", "Hà Giang", "current")}

@@ -81,8 +81,8 @@ SHAPES = {
 @pytest.mark.slow
 @pytest.mark.parametrize("unit", SHAPES.values(), ids=SHAPES.keys())
 def test_long_hostile_text_is_linear(unit):
-    """Regression: these shapes were quadratic (80k characters: 8-22 s, and 100k characters of
-    abbreviations 166 s); a 4× longer text must now cost well under 16× as much."""
+    """Regression: these shapes were quadratic (80,000 characters: 5-89 s before the fixes, see
+    scripts/robustness_timings.py); a 4× longer text must now cost well under 16× as much."""
     def cost(n: int) -> float:
         text = (unit * (n // len(unit) + 1))[:n]
         t = time.perf_counter()

@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 extract_mod = pytest.importorskip("vnkg.extract")
 if not hasattr(extract_mod, "extract"):
@@ -29,7 +29,7 @@ from vnkg import iri  # noqa: E402
 from vnkg.cli import cli  # noqa: E402
 from vnkg.load import article_quads  # noqa: E402
 from vnkg.model import Article  # noqa: E402
-from vnkg.read import read_articles  # noqa: E402
+from vnkg.read import _json_array, read_articles  # noqa: E402
 
 VNKG = Path(sys.executable).with_name("vnkg")
 NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Đỗ Thị Giang"]
@@ -215,7 +215,7 @@ def test_duplicate_ids_the_later_record_wins(tmp_path):
 
 good_rec = st.builds(lambda i, v: tiny_article(i, v), st.integers(0, 6), st.integers(0, 2))
 bad_raw = st.one_of(st.sampled_from([b for b, _ in BAD_LINES if len(b) < 1000]),
-                    st.binary(max_size=40).filter(lambda b: b"\n" not in b and b.strip()))
+                    st.binary(max_size=40).filter(lambda b: b"\n" not in b and b.removeprefix(b"\xef\xbb\xbf").strip()))
 
 
 @settings(max_examples=max(10, settings.default.max_examples // 2))
@@ -229,6 +229,7 @@ def test_load_keeps_every_good_record_and_invents_nothing(tmp_path_factory, line
     path = tmp_path_factory.mktemp("l") / "c.jsonl"
     path.write_bytes(b"".join((json.dumps(v, ensure_ascii=False).encode() if k == "good" else v) + b"\n"
                              for k, v in lines))
+    assume(_json_array(path) is None)  # a file that is one JSON array is read as one (test_robust_read)
     last = {}
     for kind, value in lines:
         if kind == "good":

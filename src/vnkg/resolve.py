@@ -142,19 +142,28 @@ def read_items(store) -> list[Item]:
         for r, name, born, died in res.rows:
             items.setdefault(r.value, Item(r.value, name.value, short, graph, "", born=born.value if born else "",
                                            died=died.value if died else ""))
-    res = store.query(f"""SELECT ?m ?post ?label ?province ?plabel ?start ?startp ?end ?endp WHERE {{
-        ?h a <{VNKG}PostHolding> ; <http://www.w3.org/ns/org#member> ?m ; <{VNKG}post> ?post .
+    # Posts apart from holdings, DISTINCT: a post is restated in every graph that uses it, and
+    # joining its labels across the union would multiply rows by that number of graphs.
+    posts: dict[str, tuple[str, str | None, str | None]] = {}
+    res = store.query(f"""SELECT DISTINCT ?post ?label ?province ?plabel WHERE {{ ?post a <http://www.w3.org/ns/org#Post> .
         OPTIONAL {{ ?post <{iri.RDFS}label> ?label }}
-        OPTIONAL {{ ?post <{VNKG}province> ?province . OPTIONAL {{ ?province <{iri.RDFS}label> ?plabel }} }}
+        OPTIONAL {{ ?post <{VNKG}province> ?province . OPTIONAL {{ ?province <{iri.RDFS}label> ?plabel }} }} }}""")
+    for post, label, province, plabel in res.rows:
+        posts.setdefault(post.value, (label.value if label else post.value.rsplit("/", 1)[-1],
+                                      province.value if province else None,
+                                      plabel.value if plabel else (province.value if province else None)))
+    res = store.query(f"""SELECT DISTINCT ?h ?m ?post ?start ?startp ?end ?endp WHERE {{
+        ?h a <{VNKG}PostHolding> ; <http://www.w3.org/ns/org#member> ?m ; <{VNKG}post> ?post .
         OPTIONAL {{ ?h <{SCHEMA}startDate> ?start }} OPTIONAL {{ ?h <{VNKG}startPeriod> ?startp }}
         OPTIONAL {{ ?h <{SCHEMA}endDate> ?end }} OPTIONAL {{ ?h <{VNKG}endPeriod> ?endp }} }}""")
-    for m, post, label, province, plabel, *dates in res.rows:
+    for _, m, post, *dates in res.rows:
         item = items.get(m.value)
         if item is None:
             continue
-        item.posts.setdefault(post.value, label.value if label else post.value.rsplit("/", 1)[-1])
+        label, province, plabel = posts.get(post.value, (post.value.rsplit("/", 1)[-1], None, None))
+        item.posts.setdefault(post.value, label)
         if province is not None:
-            item.provinces.setdefault(province.value, plabel.value if plabel else province.value)
+            item.provinces.setdefault(province, plabel or province)
         for d in dates:
             if d is not None and d.value[:4].isdigit():
                 item.years.add(int(d.value[:4]))

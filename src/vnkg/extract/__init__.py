@@ -15,7 +15,8 @@ from vnkg.extract.grammar import LOWER, UPPER, Grammar, grammar
 from vnkg.extract.persons import Name, find_names, followed_by_title, in_list
 from vnkg.extract.places import Place, find_places, subject_province
 from vnkg.extract.text import key, match_form, sentences
-from vnkg.extract.titles import Title, assign, canonical, expand, find_titles, memberships
+from vnkg.extract.titles import Title, assign, canonical, expand, find_titles, memberships, team_body, team_leaders, \
+    elected_members
 from vnkg.model import (Article, EventMention, Evidence, Extraction, OrganizationMention, Participation,
                         PersonMention, PlaceMention, PostHolding)
 
@@ -154,6 +155,20 @@ def _accept_names(sents: list[_Sentence], g: Grammar, truncated: bool, text_end:
     return strong
 
 
+_BRACKET_AFTER = re.compile(r"\s*\(([^()]{0,60})\)")
+_HOMETOWN = re.compile(r"\b(?:quê|sinh|trú|ở)\b")
+
+
+def _bracket_province(st: _Sentence, name: Name) -> str | None:
+    """"Chủ tịch UBND huyện Sa Pa Nguyễn Văn A (33 tuổi, Lào Cai)": the one province in the brackets
+    after the holder's name places his office (not a hometown: "quê", "sinh")."""
+    m = _BRACKET_AFTER.match(st.s, name.end)
+    if not m or _HOMETOWN.search(m.group(1)):
+        return None
+    inside = {p.province for p in st.places if m.start(1) <= p.start < m.end(1) and not p.institution}
+    return inside.pop() if len(inside) == 1 else None
+
+
 def _chain_places(chain: list[Title], i: int) -> str | None:
     for t in chain[i + 1:]:
         if t.place:
@@ -164,6 +179,7 @@ def _chain_places(chain: list[Title], i: int) -> str | None:
     return None
 
 
+_PARTY_GROUP = re.compile(r"^(?:Phó\s+)?Bí thư\s+(?:Đảng đoàn|Ban [Cc]án sự [Đđ]ảng)$")
 _BARE_PARTY = {"bí thư", "phó bí thư", "phó bí thư thường trực"}
 _BARE_COMMITTEE = re.compile(r"^(?:Phó\s+)?Bí thư(?:\s+Thường trực)?\s+Đảng (?:ủy|uỷ)$")
 _OWNER_BODY = re.compile(rf"\b(?:Đại học Quốc gia|ĐHQG|Đại học|ĐH|Học viện|Trường|Bệnh viện|Tập đoàn|Tổng công ty|"
@@ -174,6 +190,7 @@ def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: 
               cut_off: bool = False) -> list[PostHolding]:
     merged: dict[tuple, PostHolding] = {}
     flags: dict[tuple, set] = {}
+    bodies = team_body(" ".join(st.s for st in sents if "oàn " in st.s), g)
     for st in sents:
         if not st.names:
             continue
@@ -182,7 +199,8 @@ def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: 
         member = memberships(st.s, st.names, st.places, g)
         if cut_off and st is sents[-1]:  # "tham gia Ban Chấp hành, Ban Thư…": the list is cut
             member = [a for a in member if len(st.s) - a.title.end > 20]
-        assigned = assign(st.s, st.titles, st.names, g) + member
+        assigned = assign(st.s, st.titles, st.names, g) + member + team_leaders(st.s, st.names, bodies, g) \
+            + elected_members(st.s, st.names, g)
         own: dict[str, set] = {}
         for a in assigned:
             if not a.list_head:
@@ -209,12 +227,23 @@ def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: 
                 if body:
                     text = f"{text} {body}"
                     t = next((c for c in chain[idx + 1:] if body in c.text), t)
+            # "Bí thư Đảng đoàn, Chủ tịch Liên minh X": a Party group is that of the body the next
+            # title of the chain names ("Bí thư Ban cán sự đảng, Chủ tịch UBND tỉnh").
+            if _PARTY_GROUP.search(text) and idx + 1 < len(chain):
+                nxt = chain[idx + 1]
+                city = g.vocab.provinces[nxt.place].city if nxt.place in g.vocab.provinces else None
+                nl = canonical(nxt.text, city, g)[0] if nxt.place else nxt.text
+                body = (nl[len(nxt.head):] if nl.startswith(nxt.head) else nxt.text[len(nxt.head):]).strip()
+                if body[:1].isupper() and not _PARTY_GROUP.search(nxt.text):
+                    text = f"{text} {body}"
+                    if not t.place and nxt.place:
+                        t.place = nxt.place
             province = t.place
             label, office, level = canonical(text, None, g)
             if t.institution:
                 level = "central"  # a national institution named with its city
             if province is None and level in ("provincial", "district"):
-                province = _chain_places(chain, idx) or context
+                province = _chain_places(chain, idx) or _bracket_province(st, a.name) or context
             if province is None and key(text) in _BARE_PARTY and context:
                 province = context
             if province is not None:
@@ -358,9 +387,13 @@ def _events(article: Article, sents: list[_Sentence], subject, g: Grammar, perso
         spans = [(t.start, t.end) for t in st.titles]
         for n, role in ev.participants(st.s, st.names, spans, g):
             _add_participant(current, persons.get(key(n.text), n.text), role, st.ev)
+        if per_sentence[i] is not None and st.names and ("tại" in st.s or "Tại" in st.s):
+            for n in ev.at_event(st.s, st.names, g):
+                _add_participant(current, persons.get(key(n.text), n.text), "attendee", st.ev)
     if elected_mode:
         for st_i, st in enumerate(sents):
-            for a in assign(st.s, st.titles, st.names, g) if st.titles and st.names else []:
+            for a in (assign(st.s, st.titles, st.names, g) if st.titles and st.names else []) \
+                    + elected_members(st.s, st.names, g):
                 if a.conferred or a.list_head:
                     conferred_people.add((key(a.name.text), st_i))
         for k, st_i in conferred_people:

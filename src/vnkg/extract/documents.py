@@ -70,6 +70,7 @@ _SKIP = r"[\s,*_]*"
 _TAIL_DATE = re.compile(rf"{_SKIP}\(?(?:(?:được\s+)?(?:ký\s+)?(?:ban hành\s+)?(?:vào\s+)?[Nn]gày\s+){_DATE}\)?")
 _TAIL_ISSUER = re.compile(rf"{_SKIP}(?:của|do)\s+")
 _TAIL_TITLE = re.compile(rf"{_SKIP}(?:(?:ban hành\s+)?(?:quy định\s+)?về(?:\s+việc)?\s+|(?=[“\"«]))")
+_ISSUER_NEXT = re.compile(r"\s+(?:của|do)\s+[A-ZĐ]")
 _QUOTED = re.compile(r"[“\"«]([^”\"»\n]{3,250})[”\"»]")
 _TITLE_STOP = re.compile(r"[;(\n]|\.\s|\.$|\s[-–]\s|[”\"»]|,\s(?:sau|đồng thời|trong đó|góp phần|qua đó|từ đó)\s|\s(?:để|nhằm)\s")
 # A number that counts something rather than naming a document ("Kế hoạch 5 năm", "số 1 thế giới").
@@ -186,7 +187,7 @@ def _grammar() -> _Grammar:
     # Both spellings of "uỷ/ủy" and "quy/qui" fold together; the text may use either.
     variants |= {w.replace("quy", "qui") for w in words}
     alt = _alternation(variants) or r"(?!x)x"
-    number = r"(?P<num>\d{1,5}[a-z]?)(?![\w/-]|[.,]\d)"
+    number = r"(?P<num>\d{1,5}[a-z]?)(?:/(?P<year>(?:19|20)\d{2}))?(?![\w/-]|[.,]\d)"
     after_word = re.compile(
         rf"(?:[\s*_]+(?P<so>[Ss]ố|SỐ)(?!\w))?[\s*_:]*"
         rf"(?:(?<![\w/.,:-]){_FORMS}(?![\w/])|{number})"
@@ -361,10 +362,16 @@ def _find(text: str, g: _Grammar) -> list[_Mention]:
             if _QUANTITY.match(after) and not _DATE_AFTER_QUANTITY.match(after):
                 continue
             if not m.group("so"):
-                # Without "số" only a capitalised type word and a number that is not a year.
-                if not tw[0].isupper() or (len(num) == 4 and num[:2] in ("19", "20")):
+                # Without "số" only a capitalised type word (or a lower-case one whose issuer follows:
+                # "chỉ thị 05 của Bộ Chính trị") and a number that is not a year.
+                if not (tw[0].isupper() or _ISSUER_NEXT.match(text, m.end())) \
+                        or (len(num) == 4 and num[:2] in ("19", "20")):
                     continue
             dn = None
+            if m.group("year"):
+                # "Nghị định 24/2014": number and year, the symbol as written.
+                dn = DocumentNumber(number=num, year=m.group("year"), type_code=None, issuer_code=None,
+                                    symbol=f"{num}/{m.group('year')}")
         else:
             dn = from_match(m)
             num = dn.number
@@ -380,6 +387,9 @@ def _find(text: str, g: _Grammar) -> list[_Mention]:
                 if _QUANTITY.match(after) or not _LIST_END.match(after):
                     break
                 cdn, cnum = None, c.group("num")
+                if c.group("year"):
+                    cdn = DocumentNumber(number=cnum, year=c.group("year"), type_code=None, issuer_code=None,
+                                         symbol=f"{cnum}/{c.group('year')}")
             else:
                 cdn = from_match(c)
                 cnum = cdn.number

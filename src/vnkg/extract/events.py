@@ -25,6 +25,13 @@ _HELD_AFTER = r"\s*(?:[^,.;:]{0,80}?\s)?(?:đã\s+|đang\s+|cũng\s+|chính th�
 _NP_STOP = re.compile(r"[.;:!?\"“”]|,(?!\s*(?:nhiệm kỳ|khóa|khoá|lần thứ))")
 _FUTURE_AFTER = re.compile(r"^\s*(?:[^,.;]{0,60}\s)?(?:sắp tới|tới|sắp diễn ra|sẽ)\b")
 _WORK = re.compile(r"\b[lL]àm việc với\b")
+# "hội đàm", "buổi họp … với …": a meeting between parties; "cuộc họp Ban chỉ đạo": a body's own sitting.
+_TALKS = re.compile(r"\b[hH]ội đàm\b")
+_MEETING = re.compile(r"\b(?:[bB]uổi|[cC]uộc) họp\b(?!\s+(?:báo|mặt|dân))")
+_MEETING_WITH = re.compile(r"[^,.;:]{0,40}?\svới\s")
+# The gathering named with its day ("tại kỳ họp ngày 23/4", "cuộc họp … vào chiều 30/4"): one that was held.
+_DAY_AFTER = re.compile(r"[^.;:]{0,80}?\b(?:ngày|sáng|chiều|tối|trưa)\s+\d{1,2}\s*[/-]\s*\d{1,2}")
+_HAS = re.compile(r"(?:\bcó|\btổ chức|\btiến hành)\s+$")
 # "Ban Bí thư đã họp", "Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 15": a body's meeting told by the verb.
 _MEET = re.compile(r"\b(?:đã|vừa|đang)\s+(?P<w>họp)(?P<kỳ>\s+kỳ\s+thứ\s+\S+)?(?!\s+(?:báo|mặt|bàn giao|dân))\b")
 # "tại kỳ họp này", "hội nghị nói trên": a gathering already told of.
@@ -73,7 +80,12 @@ def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, p
     spans = [(m.start(), m.end(), g.event_type_of.get(key(m.group()))) for m in g.event_re.finditer(s)]
     if "àm việc với" in s:
         spans += [(m.start(), m.end(), "Buổi làm việc") for m in _WORK.finditer(s)]
+    if "ội đàm" in s:
+        spans += [(m.start(), m.end(), "Buổi làm việc") for m in _TALKS.finditer(s)]
     if "họp" in s:
+        for m in _MEETING.finditer(s):
+            if not any(a <= m.start() < b for a, b, _t in spans):
+                spans.append((m.start(), m.end(), "Buổi làm việc" if _MEETING_WITH.match(s, m.end()) else "Phiên họp"))
         for m in _MEET.finditer(s):
             if not any(a <= m.start("w") < b for a, b, _t in spans):
                 spans.append((m.start("w"), m.end(), "Kỳ họp" if m.group("kỳ") else "Phiên họp"))
@@ -106,7 +118,11 @@ def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, p
         opening = bool(_OPENING.fullmatch(s[:start])) and (not bare or s[:start].strip().lower().endswith("tại"))
         headline = key(title) == headline_key or (headline_key and key(title) and headline_key.startswith(key(title))
                                                   and not bare and start == 0)
-        present = not background and (cue_before or held_after or opening or headline)
+        dated = not bare and bool(_DAY_AFTER.match(s, start, min(len(s), np_end + 60))) or \
+            bool(_HAS.search(s, max(0, start - 12), start)) and word[:1].islower()
+        present = not background and (cue_before or held_after or opening or headline or dated)
+        if dated and not _ANAPHOR.search(title):
+            anaphor = False  # "có buổi họp khẩn với …", "kỳ họp ngày 23/4": a gathering of its own
         prov, strength = _province(s, start, np_end, title, places, prev_places, subject, etype, title_spans, g)
         hits.append(Hit(etype, start, np_end, None if verb else title, bare, present and not background, prov,
                         strength, _date(s, published), anaphor, bool(_PAST_AFTER.match(s[np_end:np_end + 80]))))
@@ -259,3 +275,29 @@ def participants(s: str, names, title_spans, g: Grammar) -> list[tuple]:
 
 def better(role: str, than: str) -> bool:
     return _ROLE_RANK[role] > _ROLE_RANK[than]
+
+
+_AT = re.compile(r"(?<!\w)[Tt]ại\s+")
+# "Tại kỳ họp này, liên quan đến bà X, …": X is what the meeting dealt with, not who was there.
+_OBJECT_GAP = re.compile(r"\b(?:liên quan|đối với|về|với|cho|của|trường hợp|kỷ luật|xem xét)\b")
+_GAP_TO_AT = re.compile(r"[^.;:()\"“”]{0,60}$")
+
+
+def at_event(s: str, names, g: Grammar) -> list:
+    """Names a sentence places at the gathering it reports with "tại": the subject after an opening
+    "Tại buổi làm việc, (ông) X …", or the last name before "X … nêu ra tại cuộc họp …"."""
+    out = []
+    for m in _AT.finditer(s):
+        if not (g.event_re.match(s, m.end()) or _MEETING.match(s, m.end()) or _TALKS.match(s, m.end())):
+            continue
+        if _OPENING.fullmatch(s[:m.start()]):
+            comma = s.find(",", m.end())
+            first = next((n for n in names if n.start > comma), None) if comma > 0 else None
+            if first and first.start - comma < 70 and not any(c in s[comma + 1:first.start] for c in ".;:(") \
+                    and not _OBJECT_GAP.search(s, comma, first.start):
+                out.append(first)
+        else:
+            before = [n for n in names if n.end <= m.start()]
+            if before and _GAP_TO_AT.fullmatch(s, before[-1].end, m.start()) and "," not in s[before[-1].end:m.start()]:
+                out.append(before[-1])
+    return out

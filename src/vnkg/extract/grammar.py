@@ -111,6 +111,9 @@ class Grammar:
     company_words: frozenset  # words of Latin-script company names ("Group", "Airlines")
     role_before_re: re.Pattern  # an office title's head, then no punctuation up to the end of a string
     offices_loose: dict  # loose_key(office label) -> office ("&", "-", "," and "và" ignored)
+    office_prefixes: frozenset = frozenset()
+    count_words: frozenset = frozenset()
+    blocker_compound_re: re.Pattern = re.compile("(?!)")  # a compound ending in a blocker word, at the end  # key() of number words ("sáu ủy viên Bộ Chính trị (…)")  # every word prefix of those loose keys
 
 
 def _by_first(words) -> dict:
@@ -169,7 +172,7 @@ def grammar() -> Grammar:
     title_cue_before_re = re.compile(rf"{B}(?:{alternation(w('title-cue'))})\s+$")
     # The same pair found forwards, cue first: scanning for the cue words is much cheaper than trying
     # every lower-case letter as the start of an office. "các" heads a plural office ("các ủy viên …:").
-    lc_title_re = re.compile(rf"(?P<cue>{alternation(w('title-cue') + ['các', 'Các'], word_start=True)})\s+"
+    lc_title_re = re.compile(rf"(?P<cue>{alternation(w('title-cue') + cased(['các'] + w('count-word')), word_start=True)})\s+"
                              rf"(?P<role>{alternation(lower)}){E}")
     event_spellings = {s: t for t, ss in v.event_types.items() for s in ss}
     event_re = re.compile(alternation(cased(event_spellings), word_start=True) + E)
@@ -209,7 +212,9 @@ def grammar() -> Grammar:
         capital=(w("capital") or ["Hà Nội"])[0],
         org_re=re.compile(alternation(sorted(set(v.organisations.values())), word_start=True) + E),
         ministry_re=re.compile(rf"B(?<![\w].)ộ((?:\s+(?:[{UPPER}][^\s,.;:()]*|và|-|,(?=\s+[{UPPER}])))+)"),
-        institution_re=re.compile(B + alternation(w("institution")) + rf"(?:\s+(?:[{UPPER}]\S*|tỉnh|thành phố|và|&|\d+))*\s*$"),
+        # A capitalised word may carry one lower-case syllable ("Trường ĐH Kiến trúc TP Hồ Chí Minh").
+        institution_re=re.compile(B + alternation(w("institution")) +
+                                  rf"(?:\s+(?:[{UPPER}]\S*(?:\s[{LOWER}]+)?|tỉnh|thành phố|và|&|\d+))*\s*$"),
         national_institution_re=re.compile(B + alternation(w("national-institution")) + rf"(?:\s+[{UPPER}]\S*)*\s*$"),
         place_name_keys=frozenset(key(x) for x in w("place-name")),
         lunar_stems=frozenset(key(x) for x in w("lunar-stem")),
@@ -223,6 +228,10 @@ def grammar() -> Grammar:
         company_words=frozenset(key(x) for x in w("company-word")),
         role_before_re=re.compile(rf"{B}(?:{alternation(roles + sentence_case)}){E}[^,.;:()\"“”]{{0,60}}$"),
         offices_loose={loose_key(k): o for k, o in v.offices.items()},
+        blocker_compound_re=re.compile(B + alternation(cased(w("blocker-compound"))) + r"\s*$"),
+        count_words=frozenset(key(x) for x in w("count-word")),
+        office_prefixes=frozenset(" ".join(w[:i]) for k in v.offices for w in [loose_key(k).split()]
+                                  for i in range(1, len(w) + 1)),
     )
 
 

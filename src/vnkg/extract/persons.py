@@ -122,7 +122,8 @@ def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
         last = tail[-1:]
         honor = honor or (last.isalpha() or last in ":.") and (bool(g.honorific_re.search(before))
                                                             or bool(g.rank_before_re.search(before)))
-        blocked = (not cut) and last.isalpha() and bool(g.blocker_re.search(before)) and not honor
+        blocked = (not cut) and last.isalpha() and bool(g.blocker_re.search(before)) and not honor \
+            and not g.blocker_compound_re.search(before)  # "Bộ Tài nguyên - môi trường Phạm Văn A"
         # "Bí thư Quận ủy Ninh Kiều": two capitalised words right after a district committee are its
         # place (districts have two-syllable names; a person there is written with three).
         blocked = blocked or len(name_words) == 2 and not honor and bool(_DISTRICT_BODY.search(before))
@@ -149,8 +150,10 @@ def _foreign(s: str, run_start: int, words: list[str], g: Grammar):
             or _VI_SYLLABLE.fullmatch(words[-1]) and _VI_SYLLABLE.fullmatch(words[-2]):
         return None
     before = s[max(0, run_start - 70):run_start]
+    # A capitalised honorific opens the run ("Ngài Heng Samrin", "Ông John Smith").
+    lead = 1 if len(words) >= 3 and g.honorific_re.match(words[0] + " ") else 0
     # The context: an office in the same clause ("Tổng thống Nga …", "Chủ tịch Hạ viện …") or an honorific.
-    if not (g.role_before_re.search(before) or g.honorific_re.search(before)):
+    if not (lead or g.role_before_re.search(before) or g.honorific_re.search(before)):
         return None
     pos = [run_start]
     for wd in words[:-1]:
@@ -168,7 +171,7 @@ def _foreign(s: str, run_start: int, words: list[str], g: Grammar):
         if key(" ".join(cand)) in g.name_stop_keys or key(" ".join(cand)) in g.province_of:
             continue
         # What precedes it in the run, if anything, is a country ("… Liên bang Nga Igor Morgulov").
-        if i == 0 or any(key(" ".join(words[j:i])) in g.countries for j in range(max(0, i - 3), i)):
+        if i == lead or any(key(" ".join(words[j:i])) in g.countries for j in range(max(0, i - 3), i)):
             return pos[i], pos[-1] + len(words[-1]), len(cand)
     return None
 

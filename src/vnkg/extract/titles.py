@@ -29,7 +29,10 @@ def _words(s: str, pos: int) -> list[str]:
     return [w.lower() for w in _WORDS.findall(s, pos, pos + 50)][:6]
 _TERM = re.compile(r"\s*,?\s*(?:\(\s*)?(?:(?:khóa|khoá)\s+(?:[IVXLC]+|\d+|mới)\s*,?\s*)?"
                    r"(?:nhiệm kỳ\s+(?P<a>\d{3,4})\s*[-–]\s*(?P<b>\d{4}))?\s*\)?")
-_CHAIN_GAP = re.compile(r"\s*(?:,|;|kiêm|và|rồi|-|–)?\s*(?:kiêm|đồng thời)?\s*$")
+_NO_NUMBER_AFTER = re.compile(r"(?:ủy|uỷ|Trung ương|Quốc hội|Đảng|nhân dân|Chính phủ|tỉnh|thành phố)\s+$")
+_BRACKET_ABBR = re.compile(r"\(\s*[A-ZĐ][A-ZĐ&.\-]+\s*\)")
+# "nguyên Phó Giám đốc Sở Y, nay là Giám đốc Z": one chain, each title with its own status.
+_CHAIN_GAP = re.compile(r"\s*(?:,|;|kiêm|và|rồi|-|–)?\s*(?:kiêm|đồng thời|(?:nay|hiện nay|hiện)(?:\s+(?:là|giữ chức|làm))?)?\s*$")
 _AFTER_GAP = re.compile(r"\s*(?:,|-|–|\(|:)?\s*(?:hiện là\s+|là\s+|hiện\s+)?$")
 _GLUE_GAP = re.compile(r"\s*(?:(?:đồng chí|ông|bà)\s+)?$")
 _LIST_BEFORE = re.compile(r"(?:^|\s)(?:Các|các|\d+)\s+$")
@@ -79,7 +82,7 @@ def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar) -> l
         rs = m.start("role")
         cue = key(m.group("cue"))
         if not any(a <= rs < c for _, a, c, _f, _p in found):
-            found.append((rs, rs, m.end(), cue in ("nguyên", "cựu"), cue == "các"))
+            found.append((rs, rs, m.end(), cue in ("nguyên", "cựu"), cue == "các" or cue in g.count_words))
             found.sort()
     pos = 0
     for start, hs, he, former, need_list in found:
@@ -94,6 +97,8 @@ def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar) -> l
         head = g.head_form.get(key(raw), raw)
         body_end, place, end, inst = _extend(s, he, name_starts, place_at, g, hs)
         text = head + s[he:body_end].rstrip()
+        if "(" in text:
+            text = " ".join(_BRACKET_ABBR.sub(" ", text).split())
         if place and body_end <= he:
             # "Phó Chủ tịch tỉnh Đồng Nai": the level word, taken with the place, names the office.
             level = "tỉnh" if s.startswith(" tỉnh", he) else "thành phố" if s.startswith((" thành phố", " TP"), he) else None
@@ -101,11 +106,11 @@ def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar) -> l
                 text = f"{head} {level}"
         if not raw[0].isupper() and body_end <= he:
             continue  # "là chủ tịch" alone: a common noun, not an office
-        if need_list and not _LIST_AFTER.match(s, end):
+        if need_list and not (_LIST_AFTER.match(s, end) or _paren_list(s, end, names)):
             continue
         title = Title(hs, end, head, text, former, place, None, body_end, inst)
         tm = _TERM.match(s, end)
-        if tm and tm.group().strip(" ,"):
+        if tm and tm.group().strip(" ,()"):  # a bracket alone is no term: "(A, B, …)" may list members
             title.end = tm.end() if tm.group().strip() else end
             if tm.group("a"):
                 a = tm.group("a")
@@ -157,6 +162,12 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None 
         if not m:
             break
         tok = m.group(1)
+        if tok == "(":
+            # "Kho bạc Nhà nước (KBNN) tỉnh Phú Yên": an abbreviation in brackets inside the name.
+            ab = _BRACKET_ABBR.match(s, m.start(1))
+            if ab:
+                pos = ab.end()
+                continue
         if tok in _PUNCT:
             break
         if tok in ("-", "–"):
@@ -168,6 +179,8 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None 
             break
         words = _words(s, m.start(1))
         phrase = _phrase(words, g.title_words)
+        if phrase and words[0] == "chỉ" and not re.search(r"(?:Ban|ban)\s+$", s[max(0, m.start(1) - 5):m.start(1)]):
+            phrase = 0  # "Ban Chỉ đạo" names a body; "Chủ tịch HĐND tỉnh chỉ đạo …" is the verb
         if phrase:
             # "và", "của", "thuộc" only join when a capitalised body follows.
             last = m.start(1)
@@ -195,6 +208,16 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None 
                 continue
         if _phrase(words, g.title_stops):
             break
+        if tok[:1].isupper() and hs is not None:
+            # A known office runs on over lower-case words and inner commas ("Sở Khoa học công nghệ",
+            # "Văn phòng Đăng ký đất đai", "Ủy ban Văn hóa, Giáo dục, Thanh niên … của Quốc hội"):
+            # the vocabulary says where its name ends.
+            known = _known_body_end(s, hs, m.start(1), name_starts, place_at, g)
+            if known is not None and known > m.end():
+                pos = body_end = known
+                continue
+        if tok[:1].isdigit() and _NO_NUMBER_AFTER.search(s, max(0, m.start(1) - 14), m.start(1)):
+            break  # "Ủy viên Ban Thường vụ Tỉnh ủy 2 nhiệm kỳ": a count, not a unit's number ("Quận 12")
         if tok[:1].isupper() or tok[:1].isdigit() or tok in ("&",):
             if g.role_re.match(s, m.start(1)) and m.start(1) > pos:
                 # "Chủ nhiệm Văn phòng Chủ tịch nước": a role word inside a known office's name goes on.
@@ -242,6 +265,27 @@ def _known_office_end(s: str, hs: int, pos: int, name_starts, g: Grammar) -> int
             break
         end = m.end()
         if g.offices.get(key(expand(s[hs:end], g))):
+            best = end
+    return best
+
+
+def _known_body_end(s: str, hs: int, pos: int, name_starts, place_at, g: Grammar) -> int | None:
+    """The end of the longest known office (loosely matched: "và", "&", "-", "," ignored) that
+    starts at ``hs`` and runs on from ``pos``; the walk stops as soon as no office starts so."""
+    best = None
+    end = pos
+    for _ in range(16):
+        m = _TOKEN.match(s, end)
+        if not m or m.group(1) in _PUNCT and m.group(1) != "," or m.start(1) in name_starts \
+                or m.start(1) in place_at or s.startswith(("tỉnh ", "thành phố "), m.start(1)) and m.start(1) > pos:
+            break
+        end = m.end()
+        if m.group(1) in (",", "-", "–", "&") or key(m.group(1)) == "và":
+            continue
+        lk = loose_key(expand(s[hs:end], g))
+        if lk not in g.office_prefixes:
+            break
+        if lk in g.offices_loose:
             best = end
     return best
 
@@ -323,6 +367,12 @@ def assign(s: str, titles: list[Title], names: list[Name], g: Grammar) -> list[A
             for n in _list_members(s, end, after):
                 give(n, ch, list_head=True)
             continue
+        inside = _paren_list(s, end, names) if _LIST_BEFORE.search(s[:start]) or _count_before(s, start, g) else None
+        if inside:
+            # "Sáu ủy viên Bộ Chính trị (Tổng Bí thư A, Phó Thủ tướng B, …)": each member in brackets.
+            for n in inside:
+                give(n, ch, list_head=True)
+            continue
         if _LIST_AFTER.match(s, end) and after and not (gap_prev is not None and _AFTER_GAP.fullmatch(gap_prev)):
             for n in _list_members(s, end, after):
                 give(n, ch, list_head=True)
@@ -334,14 +384,19 @@ def assign(s: str, titles: list[Title], names: list[Name], g: Grammar) -> list[A
             continue
         if prev_name and gap_prev is not None and _AFTER_GAP.fullmatch(gap_prev):
             if next_name and len(ch) > 1 and gap_next is not None and gap_next.strip() == "" and gap_next == " ":
-                give(prev_name, ch[:-1])
-                give(next_name, ch[-1:])
+                # "A - T1; T2, T3 B": the titles after the semicolon are B's.
+                cut = next((i for i in range(1, len(ch)) if ";" in s[ch[i - 1].end:ch[i].start]), len(ch) - 1)
+                give(prev_name, ch[:cut])
+                give(next_name, ch[cut:])
             elif "(" in gap_prev and _ends_with(s[max(0, prev_name.start - 40):prev_name.start], g.cue["moved"],
                                                 honorific=True) and _MOVED_AFTER.match(s, end):
                 # Moved to another office: the one left ends; a Party committee seat goes on.
                 for t in ch:
                     seat = t.head.startswith("Ủy viên")
                     out.append(Assigned(prev_name, t, chain=ch, status="current" if seat else "former", ended=not seat))
+            elif _ENDED_AFTER(g).match(s, end):
+                # "X, Phó Giám đốc Sở Y kiêm T, nghỉ hưu theo chế độ": the offices end.
+                give(prev_name, ch, status="former", ended=True)
             else:
                 give(prev_name, ch)
                 # "Đỗ Văn A, Lê Văn B, nguyên Tổng Bí thư;": one title for a list item of names.
@@ -382,6 +437,37 @@ def assign(s: str, titles: list[Title], names: list[Name], g: Grammar) -> list[A
     return out
 
 
+_ENDED_AFTER_RE: dict = {}
+
+
+def _ENDED_AFTER(g: Grammar) -> re.Pattern:
+    """", nghỉ hưu …" right after an appositive chain (words: graph/lexicon.ttl "ended-after")."""
+    r = _ENDED_AFTER_RE.get(id(g))
+    if r is None:
+        words = "|".join(re.escape(w) for w in sorted(g.vocab.words("ended-after"), key=len, reverse=True)) or "(?!)"
+        r = _ENDED_AFTER_RE[id(g)] = re.compile(rf"\s*,?\s*(?:đã\s+|vừa\s+|được\s+|cho\s+)?(?:{words})(?!\w)")
+    return r
+
+
+_PAREN = re.compile(r"\s*\(")
+
+
+def _paren_list(s: str, end: int, names: list[Name]) -> list[Name] | None:
+    """The names in brackets right after a plural office, when there are two or more."""
+    m = _PAREN.match(s, end)
+    if not m:
+        return None
+    close = s.find(")", m.end())
+    close = close if close >= 0 else len(s)
+    inside = [n for n in names if m.end() <= n.start and n.end <= close]
+    return inside if len(inside) >= 2 else None
+
+
+def _count_before(s: str, start: int, g: Grammar) -> bool:
+    w = s[max(0, start - 12):start].split()
+    return bool(w) and key(w[-1]) in g.count_words
+
+
 def _list_members(s: str, end: int, after: list[Name]) -> list[Name]:
     """The names a list head covers: a list of comma-separated items ends at the first semicolon
     ("các Ủy viên Trung ương Đảng: A, B, C; Đại sứ D"); items separated by semicolons run on."""
@@ -418,7 +504,7 @@ def _title_first(s: str, all_chains: list[list[Title]], names: list[Name]) -> se
     return out
 
 
-_TAIL = r"(?:\s+lại)?(?:\s+(?:làm|giữ))?(?:\s+(?:các\s+|những\s+)?(?:chức vụ|chức danh|cương vị|chức))?(?:\s+là)?\s*"
+_TAIL = r"(?:\s+lại)?(?:\s+(?:làm|giữ))?(?:\s+(?:cả\s+)?(?:các\s+|những\s+)?(?:chức vụ|chức danh|cương vị|chức)(?:\s*:)?)?(?:\s+là)?\s*"
 
 
 def _ends_with(clause: str, cue: re.Pattern, chức: bool = False, colon: bool = False, honorific: bool = False) -> bool:
@@ -449,6 +535,8 @@ _CASE = [
     (re.compile(r"\bBan chỉ đạo\b"), lambda m: "Ban Chỉ đạo"),
     (re.compile(r"\bQuốc Hội\b"), lambda m: "Quốc hội"),
     (re.compile(r"\bChánh văn phòng\b"), lambda m: "Chánh Văn phòng"),
+    # "Bí thư quận ủy Quận 12": the committee is written capitalised (GOLD.md: "Bí thư Huyện ủy").
+    (re.compile(r"\b(huyện|quận|thị|tỉnh|thành) (ủy|uỷ)\b"), lambda m: f"{m.group(1).capitalize()} ủy"),
 ]
 _SO = re.compile(r"\bSở\b")
 
@@ -480,20 +568,25 @@ def _expand(text: str, g: Grammar) -> str:
 
 # A district, ward or commune named after its level word ("Bí thư Huyện ủy Nhơn Trạch", "Chủ tịch
 # UBND huyện Krông Nô"): the place, not part of the office (GOLD.md: titles are written without it).
-_LOCAL_NAME = re.compile(rf"\b(Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|huyện|quận|thị xã|thị trấn|xã|phường|thôn|bản|ấp|"
+# "thành phố Phú Quốc" inside a title: a province would have ended the title, so this is a city
+# under the province.
+_LOCAL_NAME = re.compile(rf"\b(Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|huyện|quận|thị xã|thị trấn|xã|phường|thôn|bản|ấp|thành phố|"
                          rf"tổ dân phố|khu phố|[Cc]hi bộ)"
                          rf"(?:\s+(?:[{UPPER}][^\s]*|\d+))+$")
 
 
 _BELOW_PROVINCE = re.compile(r"\b(?:Huyện ủy|Quận ủy|Thị ủy|huyện|quận|thị xã|thị trấn|xã(?! hội)|phường|thôn|bản|ấp|"
-                             r"tổ dân phố|khu phố|[Cc]hi bộ)(?!\w)")
+                             r"tổ dân phố|khu phố|[Cc]hi bộ)(?!\w)(?<!tác xã)")
 
 
 def canonical(text: str, province_city: bool | None, g: Grammar):
     """(title as GOLD.md writes it, office IRI or None, level)."""
     t = expand(text, g)
-    t = _LOCAL_NAME.sub(r"\1", t)
+    # A known office first: "Liên minh Hợp tác xã Việt Nam" is no commune named "Việt Nam".
     office = g.offices.get(key(t)) or g.offices_loose.get(loose_key(t))
+    if office is None:
+        t = _LOCAL_NAME.sub(r"\1", t)
+        office = g.offices.get(key(t)) or g.offices_loose.get(loose_key(t))
     # "Chủ tịch HĐND" + the province's level word; a bare role ("Phó Chủ tịch") states no office.
     if office is None and province_city is not None and key(t) not in g.head_form:
         office = g.offices.get(key(t + (" thành phố" if province_city else " tỉnh")))
@@ -504,6 +597,12 @@ def canonical(text: str, province_city: bool | None, g: Grammar):
     if _SO.search(t):
         t = re.sub(r"\s+(tỉnh|thành phố)$", "", t)
         return t, None, "provincial"
+    if t.endswith(" Việt Nam"):
+        # "Chủ tịch Quốc hội Việt Nam": the country named after a national office.
+        office = g.offices.get(key(t[:-9]))
+        if office and office.level == "central":
+            return office.label, office.iri, office.level
+        return t, None, "central"  # a national body ("… Việt Nam" in its name)
     # Below the province (district, commune, village, Party cell): the article's province, never
     # the province's own office ("Bí thư thôn" is not "Bí thư Tỉnh ủy").
     if _BELOW_PROVINCE.search(t):
@@ -551,3 +650,89 @@ def memberships(s: str, names: list[Name], places: list[Place], g: Grammar) -> l
             out.append(Assigned(before[-1], t, status="former" if m.group("thoi") else "current",
                                 conferred=not m.group("thoi"), chain=[t]))
     return out
+
+
+# --- Team leaders: "Đoàn kiểm tra của Bộ Chính trị do đồng chí X, … làm Trưởng đoàn" --------------
+
+_TEAM = re.compile(r"(?<!\w)[Đđ]oàn (?P<kind>kiểm tra|giám sát|công tác)(?P<of>\s+của\s+[^,.;()]{3,60}?)?"
+                   r"\s+do\s+(?P<mid>[^.;]{3,250}?)\s+(?:làm|là)\s+[Tt]rưởng\s+[Đđ]oàn(?!\w)")
+_TEAM_OF = re.compile(r"(?<!\w)[Đđ]oàn (?P<kind>kiểm tra|giám sát)\s+(?:[^.;]{0,40}?quyết định\s+)?của\s+"
+                      r"(?P<body>[^,.;()]{3,60})")
+
+
+def team_body(text: str, g: Grammar) -> dict:
+    """The body each kind of team in the article belongs to ("Đoàn kiểm tra … của Bộ Chính trị"):
+    a known organisation's name, the longest prefix of what follows "của"."""
+    out: dict = {}
+    for m in _TEAM_OF.finditer(text):
+        body = _known_org_prefix(m.group("body"), g)
+        if body:
+            out.setdefault(m.group("kind"), body)
+    return out
+
+
+def _known_org_prefix(text: str, g: Grammar) -> str | None:
+    words = text.split()
+    for n in range(min(len(words), 8), 0, -1):
+        label = g.vocab.organisations.get(key(" ".join(words[:n])))
+        if label:
+            return label
+    return None
+
+
+def team_leaders(s: str, names: list[Name], bodies: dict, g: Grammar) -> list[Assigned]:
+    """The named leader of a team ("do X … làm Trưởng đoàn"): "Trưởng Đoàn kiểm tra của <body>"."""
+    out: list[Assigned] = []
+    if "rưởng đoàn" not in s and "rưởng Đoàn" not in s:
+        return out
+    for m in _TEAM.finditer(s):
+        who = [n for n in names if m.start("mid") <= n.start < m.end("mid")]
+        if not who:
+            continue
+        body = _known_org_prefix(m.group("of").split("của", 1)[1], g) if m.group("of") else None
+        body = body or bodies.get(m.group("kind"))
+        if m.group("kind") == "công tác" and not body:
+            continue
+        text = f"Trưởng Đoàn {m.group('kind')}" + (f" của {body}" if body else "")
+        t = Title(m.start(), m.end(), "Trưởng", text, body_end=m.end())
+        out.append(Assigned(who[0], t, chain=[t]))
+    return out
+
+
+# --- Elected to a body: "A, B, C tái cử BCHTƯ khóa X", "trúng cử vào Ban Chấp hành Trung ương có A, B" ----
+
+_ELECTED_TO = re.compile(r"(?<!\w)(?:[tT]ái cử|[tT]rúng cử|[tT]ái đắc cử|[đĐ]ược bầu lại|[đĐ]ược bầu|[bB]ầu lại)(?:\s+vào)?\s+(?=[A-ZĐ])")
+
+
+def elected_members(s: str, names: list[Name], g: Grammar) -> list[Assigned]:
+    """Membership of the body a sentence says its names were elected to: the names before the verb,
+    or, when none stand before it, those after it ("trúng cử vào BCHTƯ có A, B, C")."""
+    out: list[Assigned] = []
+    if not names or "cử" not in s and "bầu" not in s:
+        return out
+    for m in _ELECTED_TO.finditer(s):
+        end, label = _member_office(s, m.end(), g)
+        if end is None:
+            continue
+        who = [n for n in names if n.end <= m.start()] or [n for n in names if n.start >= end]
+        t = Title(m.end(), end, "Ủy viên", label, body_end=end)
+        out += [Assigned(n, t, conferred=True, chain=[t]) for n in who]
+    return out
+
+
+def _member_office(s: str, pos: int, g: Grammar):
+    """(end, text) of the longest known "Ủy viên <body>" office whose body is written from ``pos``."""
+    best = (None, None)
+    end = pos
+    for _ in range(8):
+        m = _TOKEN.match(s, end)
+        if not m or m.group(1) in _PUNCT:
+            break
+        end = m.end()
+        text = "Ủy viên " + s[pos:end]
+        lk = loose_key(expand(text, g))
+        if lk not in g.office_prefixes:
+            break
+        if lk in g.offices_loose:
+            best = (end, text)
+    return best
