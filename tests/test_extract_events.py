@@ -68,3 +68,18 @@ def test_object_of_a_meeting_is_not_a_participant():
             "Phó Bí thư Tỉnh ủy, UBKT xem xét, kết luận.")
     (e,) = run(text).events
     assert not e.participants
+
+
+def test_talks_told_by_the_verb_place_both_parties():
+    text = "Chủ tịch Hạ viện Mỹ John Carter đã hội đàm với Chủ tịch Quốc hội Lê Văn Tám."
+    assert events(text) == [("Buổi làm việc", None, [("John Carter", "attendee"), ("Lê Văn Tám", "attendee")])]
+    text = "Sáng 5/3, Chủ tịch nước Lê Văn Tám đã tiếp Đại sứ Nhật Bản Kenji Sato tại Phủ Chủ tịch."
+    assert [sorted(p for p, _r in e[2]) for e in events(text)] == [["Kenji Sato", "Lê Văn Tám"]]
+    assert events("Ông Lê Văn Tám cho biết sẽ tiếp tục kiểm tra.") == []
+
+
+def test_subject_after_a_lead_in_and_tai_event():
+    text = ("Ngày 25/5, Tỉnh ủy Gia Lai có cuộc họp với Đoàn kiểm tra của Bộ Chính trị. Trong khi đó, tại cuộc họp "
+            "ngày 25/5, ông Lê Văn Tám, Chủ tịch UBND tỉnh Gia Lai, cam kết sắp xếp xong.")
+    (e,) = run(text).events
+    assert {p.person for p in e.participants} == {"Lê Văn Tám"}

@@ -56,3 +56,8 @@ def test_latin_script_companies_and_unmarked_vietnamese_are_not_foreign_persons(
     text = ("Chủ tịch Tập đoàn Sao Mai Group Lê Văn Tư phát biểu. Giám đốc Sở Du lịch Nha Trang cho biết. "
             "Chủ tịch Hội đồng quản trị Blue Sky Holdings dự lễ.")
     assert persons(text) == {"Lê Văn Tư"}
+
+
+def test_monastic_and_transliterated_family_names():
+    assert {"Thích Minh Tâm", "Bành Văn Hoa"} <= persons(
+        "Hòa thượng Thích Minh Tâm và ông Bành Văn Hoa dự lễ.")

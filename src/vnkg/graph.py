@@ -172,6 +172,9 @@ class _Builder:
             node = self._document_node(d)
             nodes[d.key] = node
             self.add(self.a, SCHEMA + "mentions", node)
+            # The general class is stated too, so queries need no rdfs:subClassOf* (slow, and
+            # unreliable on Virtuoso); the specific class carries the type's label.
+            self.add(node, RDF + "type", _n(VNKG + "Document"))
             self.add(node, RDF + "type", _n(self.ref.document_class(d.type) or VNKG + "Document"))
             self.add(node, VNKG + "symbol", d.symbol)
             self.add(node, VNKG + "documentNumber", d.number)
@@ -195,6 +198,7 @@ class _Builder:
         for n, e in enumerate(self.x.events, 1):
             node = _n(f"{iri.ID}event/{self.local}-{n}")
             self.add(self.a, SCHEMA + "mentions", node)
+            self.add(node, RDF + "type", _n(VNKG + "Event"))
             self.add(node, RDF + "type", _n(self.ref.event_class(e.type) or VNKG + "Event"))
             self.add(node, SCHEMA + "name", e.title)
             self.add(node, SCHEMA + "startDate", date_literal(e.date))

@@ -144,14 +144,16 @@ def read_items(store) -> list[Item]:
                                            died=died.value if died else ""))
     # Posts apart from holdings, DISTINCT: a post is restated in every graph that uses it, and
     # joining its labels across the union would multiply rows by that number of graphs.
+    # One pattern per query, no joins: a post (and its label) is restated in every graph that uses
+    # it, so joining them across the union would multiply rows by the number of graphs, squared.
+    labels = {s_.value: o.value for s_, o in store.query(
+        f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{iri.RDFS}label> ?o }}").rows}
+    post_province = {s_.value: o.value for s_, o in store.query(
+        f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{VNKG}province> ?o }}").rows}
     posts: dict[str, tuple[str, str | None, str | None]] = {}
-    res = store.query(f"""SELECT DISTINCT ?post ?label ?province ?plabel WHERE {{ ?post a <http://www.w3.org/ns/org#Post> .
-        OPTIONAL {{ ?post <{iri.RDFS}label> ?label }}
-        OPTIONAL {{ ?post <{VNKG}province> ?province . OPTIONAL {{ ?province <{iri.RDFS}label> ?plabel }} }} }}""")
-    for post, label, province, plabel in res.rows:
-        posts.setdefault(post.value, (label.value if label else post.value.rsplit("/", 1)[-1],
-                                      province.value if province else None,
-                                      plabel.value if plabel else (province.value if province else None)))
+    for post, label in labels.items():
+        province = post_province.get(post)
+        posts[post] = (label, province, labels.get(province, province) if province else None)
     res = store.query(f"""SELECT DISTINCT ?h ?m ?post ?start ?startp ?end ?endp WHERE {{
         ?h a <{VNKG}PostHolding> ; <http://www.w3.org/ns/org#member> ?m ; <{VNKG}post> ?post .
         OPTIONAL {{ ?h <{SCHEMA}startDate> ?start }} OPTIONAL {{ ?h <{VNKG}startPeriod> ?startp }}
@@ -354,7 +356,8 @@ def cluster(items: Iterable[Item], merged: dict[str, str] | None = None,
         else:
             unresolved = []
             for r in floating:
-                candidates = [a for a in anchors if g.compatible(a, r)]
+                # Roots move as floating items join: look the anchors' current roots up each time.
+                candidates = [a for a in sorted({g.root(x) for x in anchors}) if g.compatible(a, r)]
                 chosen, basis, why = None, "", ""
                 if len(candidates) == 1:
                     chosen, basis = candidates[0], "only-candidate"
@@ -377,6 +380,7 @@ def cluster(items: Iterable[Item], merged: dict[str, str] | None = None,
                         g.basis[m.iri] = (basis, why)
             ambiguous_roots = set(unresolved)
 
+        anchors = sorted({g.root(x) for x in anchors})
         found = [Cluster(sorted(g.members[r], key=lambda i: i.iri)) for r in g.roots()]
         for c in found:
             root = g.root(c.members[0].iri)

@@ -190,7 +190,7 @@ def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: 
               cut_off: bool = False) -> list[PostHolding]:
     merged: dict[tuple, PostHolding] = {}
     flags: dict[tuple, set] = {}
-    bodies = team_body(" ".join(st.s for st in sents if "oàn " in st.s), g)
+    bodies = team_body(" ".join(st.s for st in sents if "oàn kiểm tra" in st.s or "oàn giám sát" in st.s), g)
     for st in sents:
         if not st.names:
             continue
@@ -387,8 +387,8 @@ def _events(article: Article, sents: list[_Sentence], subject, g: Grammar, perso
         spans = [(t.start, t.end) for t in st.titles]
         for n, role in ev.participants(st.s, st.names, spans, g):
             _add_participant(current, persons.get(key(n.text), n.text), role, st.ev)
-        if per_sentence[i] is not None and st.names and ("tại" in st.s or "Tại" in st.s):
-            for n in ev.at_event(st.s, st.names, g):
+        if per_sentence[i] is not None and st.names:
+            for n in ev.at_event(st.s, st.names, g) + ev.talks_parties(st.s, st.names, g):
                 _add_participant(current, persons.get(key(n.text), n.text), "attendee", st.ev)
     if elected_mode:
         for st_i, st in enumerate(sents):
@@ -408,6 +408,10 @@ def _events(article: Article, sents: list[_Sentence], subject, g: Grammar, perso
     for e in states:
         chairs = [k for k, (_n, r, _ev) in e.participants.items() if r == "chair"]
         if e.strength < 3 and chairs and all(offices.get(k) and not any(offices[k]) for k in chairs):
+            e.province = None
+        # Talks between national or foreign leaders only, the place a guess: no province either.
+        elif e.strength < 3 and not chairs and e.type == "Buổi làm việc" and len(e.participants) >= 2 \
+                and all(offices.get(k) and not any(offices[k]) for k in e.participants):
             e.province = None
     out = []
     for e in states:

@@ -26,9 +26,12 @@ _NP_STOP = re.compile(r"[.;:!?\"“”]|,(?!\s*(?:nhiệm kỳ|khóa|khoá|lần
 _FUTURE_AFTER = re.compile(r"^\s*(?:[^,.;]{0,60}\s)?(?:sắp tới|tới|sắp diễn ra|sẽ)\b")
 _WORK = re.compile(r"\b[lL]àm việc với\b")
 # "hội đàm", "buổi họp … với …": a meeting between parties; "cuộc họp Ban chỉ đạo": a body's own sitting.
-_TALKS = re.compile(r"\b[hH]ội đàm\b")
+_TALKS = re.compile(r"\b[hH]ội (?:đàm|kiến)\b")
+# The same told by the verb, with the other party named: "X đã hội đàm với Y", "X tiếp Đại sứ Y".
+_TALKS_VERB = re.compile(r"\b(?:đã|vừa|đang)\s+(?:có\s+(?:cuộc|buổi)\s+)?(?P<v>hội (?:đàm|kiến)\s+với|tiếp(?:\s+xã giao|"
+                         r"\s+thân mật)?)\s+(?=[A-ZĐ]|(?:ông|bà|ngài|đoàn)\s)")
 _MEETING = re.compile(r"\b(?:[bB]uổi|[cC]uộc) họp\b(?!\s+(?:báo|mặt|dân))")
-_MEETING_WITH = re.compile(r"[^,.;:]{0,40}?\svới\s")
+_MEETING_WITH = re.compile(r"[^,.;:]{0,40}?\s(?:với|giữa)\s")
 # The gathering named with its day ("tại kỳ họp ngày 23/4", "cuộc họp … vào chiều 30/4"): one that was held.
 _DAY_AFTER = re.compile(r"[^.;:]{0,80}?\b(?:ngày|sáng|chiều|tối|trưa)\s+\d{1,2}\s*[/-]\s*\d{1,2}")
 _HAS = re.compile(r"(?:\bcó|\btổ chức|\btiến hành)\s+$")
@@ -42,7 +45,7 @@ _CAPITAL_OR_NUMBER = re.compile(r"[A-ZĐ0-9\"“]|\bthứ\s")  # a name, a numbe
 _DATE = re.compile(r"(?:(?:ngày|sáng|chiều|tối|trưa|hôm nay)\s*|\()(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?",
                    re.IGNORECASE)
 _NOT_CUE = re.compile(r"\s+(?:đổi|án|kiến|khuyết|thảo|báo|toán|thi|định|phòng|trữ|bị|đoán|luật|tính|thức|xét|giải)\b")
-_BARE_LE = re.compile(r"(?:dự|tham dự|buổi|tổ chức|tại|Dự|Tại)\s+$")
+_BARE_LE = re.compile(r"(?:dự|tham dự|buổi|phần|tổ chức|tại|Dự|Tại)\s+$")
 _CUE_OPENS = re.compile(r"(?:^|[,;:.(\-–])\s*(?:[^\s,;:.]+\s+){0,2}$")
 _ROLE_RANK = {"chair": 3, "speaker": 2, "attendee": 1}
 
@@ -80,8 +83,14 @@ def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, p
     spans = [(m.start(), m.end(), g.event_type_of.get(key(m.group()))) for m in g.event_re.finditer(s)]
     if "àm việc với" in s:
         spans += [(m.start(), m.end(), "Buổi làm việc") for m in _WORK.finditer(s)]
-    if "ội đàm" in s:
-        spans += [(m.start(), m.end(), "Buổi làm việc") for m in _TALKS.finditer(s)]
+    if "ội đàm" in s or "ội kiến" in s or "tiếp" in s and ("đã tiếp" in s or "vừa tiếp" in s or "đang tiếp" in s):
+        for m in _TALKS_VERB.finditer(s):
+            w = m.start("v")
+            if not any(a <= w < b for a, b, _t in spans):
+                spans.append((w, m.end("v"), "Buổi làm việc verb"))
+    if "ội đàm" in s or "ội kiến" in s:
+        spans += [(m.start(), m.end(), "Buổi làm việc") for m in _TALKS.finditer(s)
+                  if not any(a <= m.start() < b for a, b, _t in spans)]
     if "họp" in s:
         for m in _MEETING.finditer(s):
             if not any(a <= m.start() < b for a, b, _t in spans):
@@ -94,12 +103,15 @@ def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, p
             continue
         if any(h.start <= start < h.end for h in hits):
             continue
+        talks_verb = etype == "Buổi làm việc verb"
+        if talks_verb:
+            etype = "Buổi làm việc"
         word = s[start:end]
         if etype == "Lễ" and key(word) == "lễ":
             if not (_BARE_LE.search(s[max(0, start - 12):start]) or re.match(r" [A-ZĐ]", s[end:end + 2])) \
                     or re.match(r"\s+hội\b", s[end:end + 5]):
                 continue
-        verb = word.startswith("họp")
+        verb = word.startswith("họp") or talks_verb
         np_end = end if verb else _np_end(s, end, g)
         title = s[start:np_end].strip(" ,")
         bare = verb or (key(title) == key(word) and s[np_end:np_end + 2].strip()[:1] not in ('"', "“")) \
@@ -118,11 +130,18 @@ def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, p
         opening = bool(_OPENING.fullmatch(s[:start])) and (not bare or s[:start].strip().lower().endswith("tại"))
         headline = key(title) == headline_key or (headline_key and key(title) and headline_key.startswith(key(title))
                                                   and not bare and start == 0)
+        # "có buổi họp khẩn với …": a particular meeting (one with a party or a named body), not
+        # "tổ chức cuộc họp hoặc làm việc trực tiếp" in a rule.
         dated = not bare and bool(_DAY_AFTER.match(s, start, min(len(s), np_end + 60))) or \
-            bool(_HAS.search(s, max(0, start - 12), start)) and word[:1].islower()
+            bool(_HAS.search(s, max(0, start - 12), start)) and word[:1].islower() \
+            and bool(_MEETING_WITH.match(s, end) or _CAPITAL_OR_NUMBER.search(title))
         present = not background and (cue_before or held_after or opening or headline or dated)
-        if dated and not _ANAPHOR.search(title):
-            anaphor = False  # "có buổi họp khẩn với …", "kỳ họp ngày 23/4": a gathering of its own
+        if _MEETING.match(word):
+            # "Tại cuộc họp (ngày 25/5), …": the meeting already told of, when there is one; "có buổi họp
+            # khẩn với …" opens one.
+            anaphor = not (_MEETING_WITH.match(s, end) or _HAS.search(s, max(0, start - 12), start))
+        elif dated and not _ANAPHOR.search(title):
+            anaphor = False  # "kỳ họp ngày 23/4": a gathering of its own
         prov, strength = _province(s, start, np_end, title, places, prev_places, subject, etype, title_spans, g)
         hits.append(Hit(etype, start, np_end, None if verb else title, bare, present and not background, prov,
                         strength, _date(s, published), anaphor, bool(_PAST_AFTER.match(s[np_end:np_end + 80]))))
@@ -280,6 +299,7 @@ def better(role: str, than: str) -> bool:
 _AT = re.compile(r"(?<!\w)[Tt]ại\s+")
 # "Tại kỳ họp này, liên quan đến bà X, …": X is what the meeting dealt with, not who was there.
 _OBJECT_GAP = re.compile(r"\b(?:liên quan|đối với|về|với|cho|của|trường hợp|kỷ luật|xem xét)\b")
+_AT_OPENING = re.compile(r"\s*(?:[^,.;:()]{1,30},\s*){1,2}")  # "Trong khi đó, tại cuộc họp …"
 _GAP_TO_AT = re.compile(r"[^.;:()\"“”]{0,60}$")
 
 
@@ -290,7 +310,7 @@ def at_event(s: str, names, g: Grammar) -> list:
     for m in _AT.finditer(s):
         if not (g.event_re.match(s, m.end()) or _MEETING.match(s, m.end()) or _TALKS.match(s, m.end())):
             continue
-        if _OPENING.fullmatch(s[:m.start()]):
+        if _OPENING.fullmatch(s[:m.start()]) or _AT_OPENING.fullmatch(s, 0, m.start()):
             comma = s.find(",", m.end())
             first = next((n for n in names if n.start > comma), None) if comma > 0 else None
             if first and first.start - comma < 70 and not any(c in s[comma + 1:first.start] for c in ".;:(") \
@@ -300,4 +320,19 @@ def at_event(s: str, names, g: Grammar) -> list:
             before = [n for n in names if n.end <= m.start()]
             if before and _GAP_TO_AT.fullmatch(s, before[-1].end, m.start()) and "," not in s[before[-1].end:m.start()]:
                 out.append(before[-1])
+    return out
+
+
+def talks_parties(s: str, names, g: Grammar) -> list:
+    """"X đã hội đàm với Y", "X vừa tiếp Đại sứ Y": the one who receives and the one received."""
+    out = []
+    if not ("ội đàm" in s or "ội kiến" in s or "tiếp" in s):
+        return out
+    for m in _TALKS_VERB.finditer(s):
+        before = [n for n in names if n.end <= m.start()]
+        if before and not any(c in s[before[-1].end:m.start()] for c in ".;:"):
+            out.append(before[-1])
+        after = next((n for n in names if n.start >= m.end()), None)
+        if after and after.start - m.end() < 80 and not any(c in s[m.end():after.start] for c in ".;:,("):
+            out.append(after)
     return out

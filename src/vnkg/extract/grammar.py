@@ -113,6 +113,7 @@ class Grammar:
     offices_loose: dict  # loose_key(office label) -> office ("&", "-", "," and "và" ignored)
     office_prefixes: frozenset = frozenset()
     count_words: frozenset = frozenset()
+    lc_count_re: re.Pattern = re.compile("(?!)")  # a number word then a lower-case office (cue, role)
     blocker_compound_re: re.Pattern = re.compile("(?!)")  # a compound ending in a blocker word, at the end  # key() of number words ("sáu ủy viên Bộ Chính trị (…)")  # every word prefix of those loose keys
 
 
@@ -172,7 +173,7 @@ def grammar() -> Grammar:
     title_cue_before_re = re.compile(rf"{B}(?:{alternation(w('title-cue'))})\s+$")
     # The same pair found forwards, cue first: scanning for the cue words is much cheaper than trying
     # every lower-case letter as the start of an office. "các" heads a plural office ("các ủy viên …:").
-    lc_title_re = re.compile(rf"(?P<cue>{alternation(w('title-cue') + cased(['các'] + w('count-word')), word_start=True)})\s+"
+    lc_title_re = re.compile(rf"(?P<cue>{alternation(w('title-cue') + ['các', 'Các'], word_start=True)})\s+"
                              rf"(?P<role>{alternation(lower)}){E}")
     event_spellings = {s: t for t, ss in v.event_types.items() for s in ss}
     event_re = re.compile(alternation(cased(event_spellings), word_start=True) + E)
@@ -230,6 +231,8 @@ def grammar() -> Grammar:
         offices_loose={loose_key(k): o for k, o in v.offices.items()},
         blocker_compound_re=re.compile(B + alternation(cased(w("blocker-compound"))) + r"\s*$"),
         count_words=frozenset(key(x) for x in w("count-word")),
+        lc_count_re=re.compile(rf"(?P<cue>{alternation(cased(w('count-word')), word_start=True)})\s+"
+                               rf"(?P<role>{alternation(lower)}){E}"),
         office_prefixes=frozenset(" ".join(w[:i]) for k in v.offices for w in [loose_key(k).split()]
                                   for i in range(1, len(w) + 1)),
     )

@@ -29,6 +29,8 @@ def _words(s: str, pos: int) -> list[str]:
     return [w.lower() for w in _WORDS.findall(s, pos, pos + 50)][:6]
 _TERM = re.compile(r"\s*,?\s*(?:\(\s*)?(?:(?:khóa|khoá)\s+(?:[IVXLC]+|\d+|mới)\s*,?\s*)?"
                    r"(?:nhiệm kỳ\s+(?P<a>\d{3,4})\s*[-–]\s*(?P<b>\d{4}))?\s*\)?")
+# Only a name with lower-case words or inner separators needs the vocabulary to find its end.
+_LOWER_OR_SEP = re.compile(rf"\s*[,\-–&]|\s+[{LOWER}]")
 _NO_NUMBER_AFTER = re.compile(r"(?:ủy|uỷ|Trung ương|Quốc hội|Đảng|nhân dân|Chính phủ|tỉnh|thành phố)\s+$")
 _BRACKET_ABBR = re.compile(r"\(\s*[A-ZĐ][A-ZĐ&.\-]+\s*\)")
 # "nguyên Phó Giám đốc Sở Y, nay là Giám đốc Z": one chain, each title with its own status.
@@ -76,7 +78,10 @@ def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar) -> l
     for m in g.role_re.finditer(s):
         f = _FORMER_BEFORE.search(s, max(0, m.start() - 8), m.start())
         found.append((f.start() if f else m.start(), m.start(), m.end(), bool(f), False))
-    for m in g.lc_title_re.finditer(s):
+    lc = list(g.lc_title_re.finditer(s))
+    if "(" in s:  # "sáu ủy viên Bộ Chính trị (A, B, …)": counted offices head bracketed lists only
+        lc += list(g.lc_count_re.finditer(s))
+    for m in lc:
         # "nguyên chủ tịch UBND tỉnh": lower case after a cue; "Các ủy viên Trung ương Đảng: A, B, C":
         # a plural office heading a list.
         rs = m.start("role")
@@ -140,9 +145,10 @@ def _rank_and_office(s: str, titles: list[Title]) -> list[Title]:
 
 def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None = None):
     """Walk over the body of a title; return (end of body, place, end of span)."""
-    body_end = pos
+    body_end = start = pos
     n = 0
     inst = False
+    tried = False
     while n < 25:
         n += 1
         ws = len(s) - len(s[pos:].lstrip())
@@ -196,7 +202,7 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None 
         if key(tok) in ("và", "của", "thuộc"):
             nxt = _TOKEN.match(s, m.end())
             if nxt and nxt.group(1)[:1].isupper() and nxt.start(1) not in name_starts \
-                    and not g.role_re.match(s, nxt.start(1)):
+                    and not g.role_re.match(s, nxt.start(1)) and not g.honorific_re.match(nxt.group(1) + " "):
                 pos = body_end = m.end()
                 continue
             break
@@ -208,10 +214,11 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None 
                 continue
         if _phrase(words, g.title_stops):
             break
-        if tok[:1].isupper() and hs is not None:
+        if tok[:1].isupper() and hs is not None and not tried and _LOWER_OR_SEP.match(s, m.end()):
             # A known office runs on over lower-case words and inner commas ("Sở Khoa học công nghệ",
             # "Văn phòng Đăng ký đất đai", "Ủy ban Văn hóa, Giáo dục, Thanh niên … của Quốc hội"):
             # the vocabulary says where its name ends.
+            tried = True  # once per title, from its body's first capitalised word: the walk covers the rest
             known = _known_body_end(s, hs, m.start(1), name_starts, place_at, g)
             if known is not None and known > m.end():
                 pos = body_end = known
@@ -576,7 +583,7 @@ _LOCAL_NAME = re.compile(rf"\b(Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|
 
 
 _BELOW_PROVINCE = re.compile(r"\b(?:Huyện ủy|Quận ủy|Thị ủy|huyện|quận|thị xã|thị trấn|xã(?! hội)|phường|thôn|bản|ấp|"
-                             r"tổ dân phố|khu phố|[Cc]hi bộ)(?!\w)(?<!tác xã)")
+                             r"tổ dân phố|khu phố|[Cc]hi bộ)(?!\w)")
 
 
 def canonical(text: str, province_city: bool | None, g: Grammar):
