@@ -23,12 +23,8 @@ PARAMS = {"title": "Bí thư Tỉnh ủy", "province": "Tuyên Quang", "date": "
 # Virtuoso's union default graph also holds its system graphs: triples counted over all graphs differ.
 VIRTUOSO_SYSTEM_COLUMNS = {("stats", "triples")}
 # Canned queries Virtuoso 7.2.5 answers wrongly (measured; rewrites proposed in docs/serve.md):
-_STR = "STR() of a non-ASCII literal bound by VALUES or BIND never equals the stored one: LCASE(STR(?p))"
-_PATH = "no rows when rdfs:subClassOf* meets a following triple on the class and an OPTIONAL"
-VIRTUOSO_WRONG = {"holders": _STR, "province-leadership": _STR, "person": _STR + "; then SP031 internal error",
-                  "documents": _PATH, "events": _PATH, "mentions": _PATH,
-                  # new queries, not analysed yet:
-                  "document": "SP031 internal error", "post": "no rows", "network-participations": "rows differ"}
+VIRTUOSO_WRONG = {"document": "SP031 internal error on a VALUES-bound variable inside a sub-select",
+                  "person": "no rows", "post": "GROUP_CONCAT order differs"}
 
 
 def odd_extraction() -> Extraction:

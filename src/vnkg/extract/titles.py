@@ -145,7 +145,7 @@ def _rank_and_office(s: str, titles: list[Title]) -> list[Title]:
 
 def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None = None):
     """Walk over the body of a title; return (end of body, place, end of span)."""
-    body_end = start = pos
+    body_end = pos
     n = 0
     inst = False
     tried = False
@@ -374,7 +374,8 @@ def assign(s: str, titles: list[Title], names: list[Name], g: Grammar) -> list[A
             for n in _list_members(s, end, after):
                 give(n, ch, list_head=True)
             continue
-        inside = _paren_list(s, end, names) if _LIST_BEFORE.search(s[:start]) or _count_before(s, start, g) else None
+        inside = _paren_list(s, end, names) if "(" in s[end:end + 3] and (
+            _LIST_BEFORE.search(s[:start]) or _count_before(s, start, g)) else None
         if inside:
             # "Sáu ủy viên Bộ Chính trị (Tổng Bí thư A, Phó Thủ tướng B, …)": each member in brackets.
             for n in inside:
