@@ -70,6 +70,7 @@ CENTRAL = [
     ("Giám đốc Học viện Chính trị Quốc gia Hồ Chí Minh", ["Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh"], "central"),
     ("Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", ["Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc", "Chủ tịch UBTƯ MTTQ Việt Nam"], "central"),
     ("Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", ["Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc"], "central"),
+    ("Tổng Thư ký Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", ["Tổng Thư ký Ủy ban Trung ương Mặt trận Tổ quốc"], "central"),
 ]
 for ban in ["Tổ chức", "Tuyên giáo", "Dân vận", "Tuyên giáo và Dân vận", "Nội chính", "Kinh tế", "Đối ngoại",
             "Chính sách, chiến lược"]:
@@ -168,6 +169,7 @@ ABBREVIATIONS = [  # (full form, [abbreviations])
     ("thành phố", ["TP", "TP.", "Tp.", "Tp"]),
     ("Thành phố Hồ Chí Minh", ["TPHCM", "TP.HCM", "TP HCM", "Tp.HCM"]),
     ("Ủy ban Trung ương", ["UBTƯ", "UBTW"]),
+    ("Ủy ban", ["UB"]),  # "UB Trung ương MTTQ", "UB Kiểm tra"
     ("Cộng hòa xã hội chủ nghĩa", ["CHXHCN"]),
     ("Việt Nam", ["VN"]),
     # Ministries and departments: "&" and "-" are written both ways, and sometimes left out.
@@ -187,6 +189,7 @@ ABBREVIATIONS = [  # (full form, [abbreviations])
     ("Cộng hòa Nhân dân", ["CHND"]),
     ("Nông nghiệp và Môi trường", ["NN&MT", "NN-MT"]),
     ("Kho bạc Nhà nước", ["KBNN"]),
+    ("Hội đồng quản trị", ["HĐQT"]),
 ]
 
 

@@ -24,6 +24,8 @@ def count(store, sparql: str) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", required=True)
+    ap.add_argument("--no-conflicts", action="store_true",
+                    help="skip the conflicts query (slow on the bulk corpus: a self-join of every post's holdings)")
     args = ap.parse_args()
     t = time.time()
     store = open_store(args.store, read_only=True)
@@ -32,7 +34,7 @@ def main() -> None:
     linked = [c for c in news if any(m.graph == WIKIPEDIA_GRAPH for m in c.members)]
     ep = [c for c in news if any(m.graph == EVERYPOLITICIAN_GRAPH for m in c.members)]
     q = queries.get("conflicts")
-    conflicts = store.query(q.sparql, q.bindings({})).dicts()
+    conflicts = [] if args.no_conflicts else store.query(q.sparql, q.bindings({})).dicts()
     news_conflicts = [r for r in conflicts if r["source"].startswith(ID) or r["other_source"].startswith(ID)]
     rows = {
         "articles": count(store, f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?a {{ ?a a <{VNKG}Article> }} }}"),
@@ -48,9 +50,10 @@ def main() -> None:
         "posts": count(store, f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ ?p a <{ORG}Post> }}"),
         "holdings (all sources)": count(store, f"SELECT (COUNT(DISTINCT ?h) AS ?n) WHERE {{ ?h a <{VNKG}PostHolding> }}"),
         "holdings from news": count(store, f"SELECT (COUNT(DISTINCT ?h) AS ?n) WHERE {{ GRAPH ?g {{ ?g a <{VNKG}Article> . ?h a <{VNKG}PostHolding> }} }}"),
-        "seat conflicts (all)": len(conflicts),
-        "seat conflicts involving news": len(news_conflicts),
     }
+    if not args.no_conflicts:
+        rows["seat conflicts (all)"] = len(conflicts)
+        rows["seat conflicts involving news"] = len(news_conflicts)
     width = max(map(len, rows))
     for k, v in rows.items():
         print(f"{k:<{width}}  {v}")

@@ -1,5 +1,5 @@
 """Office titles: chains, trailing places, lists, abbreviations, typos, status."""
-from _extract_helpers import posts, run
+from _extract_helpers import persons, posts, run
 
 
 def test_chain_with_one_trailing_place():
@@ -282,3 +282,59 @@ def test_compound_before_a_name_and_province_in_brackets_after_it():
         ("Lê Văn Tám", "Thứ trưởng Bộ Tài nguyên và Môi trường", None, "current"),
         ("Đỗ Văn Hai", "Bí thư Quận ủy", "Hồ Chí Minh", "current"),
         ("Lò Văn Năm", "Chủ tịch Ủy ban nhân dân huyện", "Hà Giang", "current")}
+
+
+def test_ub_written_out_and_spaces_around_ampersand():
+    text = ("Phó Chủ tịch - Tổng thư ký UB Trung ương MTTQ Việt Nam Lê Văn Tám phát biểu. "
+            "Ông Đỗ Văn Hai - Giám đốc Sở TN & MT TP Đà Nẵng cho biết thêm.")
+    got = posts(text)
+    assert ("Lê Văn Tám", "Tổng Thư ký Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", None, "current") in got
+    assert ("Lê Văn Tám", "Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", None, "current") in got
+    assert ("Đỗ Văn Hai", "Giám đốc Sở Tài nguyên và Môi trường", "Đà Nẵng", "current") in got
+
+
+def test_time_expression_ends_a_title_and_district_secretary_without_committee_word():
+    text = ("Ông Lê Văn Tám nhận quyết định làm Bí thư quận Bình Lạc sáng 29/5. "
+            "Ông Đỗ Văn Hai, Phó Bí thư Huyện ủy Cần Lương chiều nay cho biết thêm.")
+    assert posts(text, title="TP.HCM điều động cán bộ") == {
+        ("Lê Văn Tám", "Bí thư Quận ủy", "Hồ Chí Minh", "current"),
+        ("Đỗ Văn Hai", "Phó Bí thư Huyện ủy", "Hồ Chí Minh", "current")}
+
+
+def test_university_named_after_a_person_and_its_rectors():
+    text = ("Quyết định công nhận quyền Hiệu trưởng Trường ĐH Lê Hồng Tâm đối với TS Đỗ Văn Hai. "
+            "Ông Lò Văn Năm (nguyên Hiệu trưởng đại học Lê Hồng Tâm) bị kỷ luật. "
+            "PGS Vũ Văn Ba, Phó Hiệu trưởng Trường Đại học Kiến trúc Hà Nội, đề xuất.")
+    assert persons(text) == {"Đỗ Văn Hai", "Lò Văn Năm", "Vũ Văn Ba"}
+    assert posts(text) == {
+        ("Đỗ Văn Hai", "Quyền Hiệu trưởng Trường Đại học Lê Hồng Tâm", None, "current"),
+        ("Lò Văn Năm", "Hiệu trưởng Trường Đại học Lê Hồng Tâm", None, "former"),
+        ("Vũ Văn Ba", "Phó Hiệu trưởng Trường Đại học Kiến trúc Hà Nội", None, "current")}
+
+
+def test_acting_holder_keeps_the_word_and_the_office_form():
+    assert posts("Ông Đỗ Văn Hai, Quyền Chủ tịch UBND tỉnh Bắc Ninh phát biểu.") == {
+        ("Đỗ Văn Hai", "Quyền Chủ tịch Ủy ban nhân dân tỉnh", "Bắc Ninh", "current")}
+
+
+def test_holder_after_council_level_word_lower_case_department_and_in_charge():
+    text = ("Phát biểu khai mạc, Phó Chủ tịch UBND TP Lê Văn Đua đã chỉ ra 4 vấn đề. "
+            "Phó Chủ tịch UBND TP Hà Nội Chử Xuân Dũng vừa ban hành công điện. "
+            "Tại buổi lễ, Phó Giám đốc sở Giao thông vận tải Đỗ Văn Hai cho biết. "
+            "Ông Vũ Văn Ba - Phó Giám đốc phụ trách Sở Xây dựng TP - cho biết thêm.")
+    assert persons(text, title="TP.HCM khởi công") == {"Lê Văn Đua", "Chử Xuân Dũng", "Đỗ Văn Hai", "Vũ Văn Ba"}
+    assert posts(text, title="TP.HCM khởi công") == {
+        ("Lê Văn Đua", "Phó Chủ tịch Ủy ban nhân dân thành phố", "Hồ Chí Minh", "current"),
+        ("Chử Xuân Dũng", "Phó Chủ tịch Ủy ban nhân dân thành phố", "Hà Nội", "current"),
+        ("Đỗ Văn Hai", "Phó Giám đốc Sở Giao thông vận tải", "Hồ Chí Minh", "current"),
+        ("Vũ Văn Ba", "Phó Giám đốc Sở Xây dựng", "Hồ Chí Minh", "current")}
+
+
+def test_board_abbreviation_and_no_article_province_from_an_institution_name():
+    text = ("Ông Đỗ Văn Hai, Chủ tịch HĐQT Công ty Sao Lương, cho biết. "
+            "Ông Lê Văn Tám, Hiệu trưởng Trường Đại học Kiến trúc Hà Nội, đề xuất. "
+            "Phó Chủ tịch UBND TP Vũ Văn Ba phát biểu khai mạc hội thảo.")
+    got = posts(text)
+    assert ("Đỗ Văn Hai", "Chủ tịch Hội đồng quản trị Công ty Sao Lương", None, "current") in got
+    # Hà Nội names the school only: the city's council is not Hà Nội's.
+    assert ("Vũ Văn Ba", "Phó Chủ tịch Ủy ban nhân dân thành phố", "Hà Nội", "current") not in got

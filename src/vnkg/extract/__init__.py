@@ -212,7 +212,9 @@ def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: 
             # "Phó Chủ tịch rồi Chủ tịch UBND tỉnh": a bare role takes the body of the next one.
             if text == t.head and idx + 1 < len(chain):
                 nxt = chain[idx + 1]
-                if nxt.head.replace("Phó ", "") == t.head.replace("Phó ", "") and len(nxt.text) > len(nxt.head):
+                same = nxt.head.replace("Phó ", "") == t.head.replace("Phó ", "") or \
+                    key(nxt.head) in g.body_sharing_heads and key(t.head) not in g.offices
+                if same and len(nxt.text) > len(nxt.head):
                     text = t.head + nxt.text[len(nxt.head):]
                     if not t.place and nxt.place:
                         t.place = nxt.place

@@ -81,6 +81,8 @@ class Grammar:
     head_form: dict  # key(head) -> the head as the lexicon writes it
     title_words: dict  # lower-case continuations of a title: first word -> word tuples, longest first
     title_stops: dict
+    body_sharing_heads: frozenset  # "Phó Chủ tịch - Tổng Thư ký X": the bare office is of X too
+    time_re: re.Pattern  # "sáng 29/5", "chiều nay": a time expression, which ends a title
     province_re: re.Pattern  # a province name, optionally with its prefix
     province_name_re: re.Pattern  # a province name alone
     prefix_before_re: re.Pattern  # a province prefix ("tỉnh", "TP") ending a string
@@ -158,8 +160,10 @@ def grammar() -> Grammar:
     full_of = {}
     for abbr, full in sorted(v.abbreviations, key=lambda x: -len(x[0])):
         full_of.setdefault(abbr, full)
-    abbr_re = re.compile(B + "(?:" + "|".join(re.escape(a) for a in full_of) + ")" + E) if full_of else re.compile("(?!)")
-    abbreviations = [(abbr_re, lambda m: full_of[m.group()])]
+    # "&" is also written with spaces around it ("Sở TN & MT"): never a separator, so allowed.
+    abbr_re = re.compile(B + "(?:" + "|".join(re.escape(a).replace(r"\&", r"\s*\&\s*") for a in full_of) + ")" + E) \
+        if full_of else re.compile("(?!)")
+    abbreviations = [(abbr_re, lambda m: full_of[re.sub(r"\s*&\s*", "&", m.group())])]
     roles = w("role-head")
     head_form: dict[str, str] = {}
     for r in roles:
@@ -197,6 +201,8 @@ def grammar() -> Grammar:
         head_form=head_form,
         title_words=_by_first(w("title-word")),
         title_stops=_by_first(w("title-stop")),
+        body_sharing_heads=frozenset(key(x) for x in w("body-sharing-head")),
+        time_re=re.compile(rf"{alternation(w('time-of-day'))}\s+(?:\d|(?:nay|qua|mai|hôm qua|hôm nay){E})"),
         province_re=province_re,
         province_name_re=province_name_re,
         prefix_before_re=prefix_before_re,
@@ -216,7 +222,10 @@ def grammar() -> Grammar:
         # A capitalised word may carry one lower-case syllable ("Trường ĐH Kiến trúc TP Hồ Chí Minh").
         institution_re=re.compile(B + alternation(w("institution")) +
                                   rf"(?:\s+(?:[{UPPER}]\S*(?:\s[{LOWER}]+)?|tỉnh|thành phố|và|&|\d+))*\s*$"),
-        national_institution_re=re.compile(B + alternation(w("national-institution")) + rf"(?:\s+[{UPPER}]\S*)*\s*$"),
+        # "Đại học Kiến trúc Hà Nội": the lower-case syllables of a capitalised word are in the name
+        # too, but not a level word ("Trường Đại học Y tỉnh X": the province's own school).
+        national_institution_re=re.compile(B + alternation(w("national-institution")) +
+                                           rf"(?:\s+[{UPPER}]\S*(?:\s+(?!tỉnh|thành|thủ đô)[{LOWER}]\S*){{0,2}})*\s*$"),
         place_name_keys=frozenset(key(x) for x in w("place-name")),
         lunar_stems=frozenset(key(x) for x in w("lunar-stem")),
         lunar_branches=frozenset(key(x) for x in w("lunar-branch")),

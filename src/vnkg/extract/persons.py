@@ -124,6 +124,9 @@ def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
                                                             or bool(g.rank_before_re.search(before)))
         blocked = (not cut) and last.isalpha() and bool(g.blocker_re.search(before)) and not honor \
             and not g.blocker_compound_re.search(before)  # "Bộ Tài nguyên - môi trường Phạm Văn A"
+        # "Phó Chủ tịch UBND TP Nguyễn Văn A": the level word ends a council's office, and a full
+        # three-part name after it is its holder (no place is named "huyện Nguyễn Văn A").
+        blocked = blocked and not (len(name_words) >= 3 and bool(_COUNCIL_LEVEL.search(before)))
         # "Bí thư Quận ủy Ninh Kiều": two capitalised words right after a district committee are its
         # place (districts have two-syllable names; a person there is written with three).
         blocked = blocked or len(name_words) == 2 and not honor and bool(_DISTRICT_BODY.search(before))
@@ -176,6 +179,8 @@ def _foreign(s: str, run_start: int, words: list[str], g: Grammar):
     return None
 
 
+_COUNCIL_LEVEL = re.compile(r"(?<![\w])(?:UBND|HĐND|[ỦU]y ban nhân dân|Hội đồng nhân dân)\s+"
+                            r"(?:TP\.?|Tp\.?|thành phố|tỉnh|huyện|quận|thị xã|xã|phường)\s*$")
 _DISTRICT_BODY = re.compile(r"(?:Huyện|Quận|Thị|huyện|quận|thị)\s+(?:ủy|uỷ)\s+$")
 _WORD_AT = re.compile(r"[^\s,;:()\"“”\[\].]+")
 

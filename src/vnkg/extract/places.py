@@ -91,8 +91,10 @@ def subject_province(title: str | None, outlet: str | None, body: list[Place], g
     for p in provinces_in(title, g):
         score[p] += 3
     for p in body:
-        if "-" not in p.province:
-            score[p.province] += 0.5 if p.institution else 1
+        # A province named only inside an institution's name ("Trường Đại học Kiến trúc Hà Nội")
+        # says where the institution is, not what the article is about (GOLD.md, provinces).
+        if "-" not in p.province and not p.institution:
+            score[p.province] += 1
     for p in provinces_in(outlet, g):
         score[p] += 1.5
     if not score:

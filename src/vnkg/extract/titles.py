@@ -66,6 +66,7 @@ class Assigned:
     chain: list = field(default_factory=list)
 
 
+_ACTING_BEFORE = re.compile(r"(?<![\w])[Qq]uyền\s+$")
 _FORMER_BEFORE = re.compile(r"(?<![\w])(?:nguyên|Nguyên|cựu|Cựu)\s+$")
 
 
@@ -100,6 +101,10 @@ def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar) -> l
         if any(n.start <= start < n.end for n in names):
             continue
         head = g.head_form.get(key(raw), raw)
+        # "quyền Hiệu trưởng": an acting holder; the office says so (GOLD.md keeps the word).
+        acting = _ACTING_BEFORE.search(s, max(0, hs - 8), hs) if start == hs else None
+        if acting:
+            head, start = f"Quyền {head}", acting.start()
         body_end, place, end, inst = _extend(s, he, name_starts, place_at, g, hs)
         text = head + s[he:body_end].rstrip()
         if "(" in text:
@@ -199,7 +204,15 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None 
                     break
             pos = body_end = last
             continue
-        if key(tok) in ("và", "của", "thuộc"):
+        if key(tok) == "phụ" and s.startswith("phụ trách ", m.start(1)):
+            # "Phó Giám đốc phụ trách Sở Xây dựng": the body in charge of is the office's.
+            nxt = _TOKEN.match(s, m.start(1) + 9)
+            if nxt and nxt.group(1)[:1].isupper() and nxt.start(1) not in name_starts \
+                    and not g.role_re.match(s, nxt.start(1)):
+                pos = body_end = m.start(1) + 9
+                continue
+            break
+        if key(tok) in ("và", "của", "thuộc", "sở"):  # "Giám đốc sở Giao thông vận tải"
             nxt = _TOKEN.match(s, m.end())
             if nxt and nxt.group(1)[:1].isupper() and nxt.start(1) not in name_starts \
                     and not g.role_re.match(s, nxt.start(1)) and not g.honorific_re.match(nxt.group(1) + " "):
@@ -212,7 +225,7 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None 
             if here_end is not None and here_end not in name_starts:
                 pos = body_end = here_end
                 continue
-        if _phrase(words, g.title_stops):
+        if _phrase(words, g.title_stops) or g.time_re.match(s, m.start(1)):
             break
         if tok[:1].isupper() and hs is not None and not tried and _LOWER_OR_SEP.match(s, m.end()):
             # A known office runs on over lower-case words and inner commas ("Sở Khoa học công nghệ",
@@ -241,6 +254,7 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None 
                     and not _phrase(_words(s, nxt.start(1)), g.title_stops) \
                     and not _phrase(_words(s, nxt.start(1)), g.title_words) \
                     and not any(c.match(s, nxt.start(1)) for c in g.cue.values()) \
+                    and not g.time_re.match(s, nxt.start(1)) \
                     and _closes(s, nxt.end(), g):
                 pos = body_end = nxt.end()
             continue
@@ -543,6 +557,11 @@ _CASE = [
     (re.compile(r"\bBan chỉ đạo\b"), lambda m: "Ban Chỉ đạo"),
     (re.compile(r"\bQuốc Hội\b"), lambda m: "Quốc hội"),
     (re.compile(r"\bChánh văn phòng\b"), lambda m: "Chánh Văn phòng"),
+    (re.compile(r"\bsở (?=[A-ZĐ])"), lambda m: "Sở "),  # "Giám đốc sở Xây dựng"
+    (re.compile(r" phụ trách (?=[A-ZĐ])"), lambda m: " "),  # "Phó Giám đốc phụ trách Sở X": the office is of Sở X
+    # "Hiệu trưởng đại học X": a rector heads a school ("Trường Đại học X").
+    (re.compile(r"\b(Hiệu trưởng|Phó Hiệu trưởng|Quyền Hiệu trưởng) (?:[Đđ]ại học|[Cc]ao đẳng)\b"),
+     lambda m: f"{m.group(1)} Trường {m.group()[len(m.group(1)) + 1:].capitalize()}"),
     # "Bí thư quận ủy Quận 12": the committee is written capitalised (GOLD.md: "Bí thư Huyện ủy").
     (re.compile(r"\b(huyện|quận|thị|tỉnh|thành) (ủy|uỷ)\b"), lambda m: f"{m.group(1).capitalize()} ủy"),
 ]
@@ -587,13 +606,23 @@ _BELOW_PROVINCE = re.compile(r"\b(?:Huyện ủy|Quận ủy|Thị ủy|huyện|
                              r"tổ dân phố|khu phố|[Cc]hi bộ)(?!\w)")
 
 
+_DISTRICT_SECRETARY = re.compile(r"^((?:Phó )?Bí thư(?: Thường trực)?) ([Hh]uyện|[Qq]uận|[Tt]hị xã)$")
+_COMMITTEE_OF = {"huyện": "Huyện ủy", "quận": "Quận ủy", "thị xã": "Thị ủy"}
+
+
 def canonical(text: str, province_city: bool | None, g: Grammar):
     """(title as GOLD.md writes it, office IRI or None, level)."""
+    if text.startswith("Quyền ") and len(text) > 6:
+        # An acting holder ("Quyền Chủ tịch UBND tỉnh"): the office's own form, the word kept.
+        label, iri, level = canonical(text[6:], province_city, g)
+        return f"Quyền {label}", iri, level
     t = expand(text, g)
     # A known office first: "Liên minh Hợp tác xã Việt Nam" is no commune named "Việt Nam".
     office = g.offices.get(key(t)) or g.offices_loose.get(loose_key(t))
     if office is None:
         t = _LOCAL_NAME.sub(r"\1", t)
+        # "Bí thư quận Thủ Đức": a district's Party secretary, the committee's word left out.
+        t = _DISTRICT_SECRETARY.sub(lambda m: f"{m.group(1)} {_COMMITTEE_OF[m.group(2).lower()]}", t)
         office = g.offices.get(key(t)) or g.offices_loose.get(loose_key(t))
     # "Chủ tịch HĐND" + the province's level word; a bare role ("Phó Chủ tịch") states no office.
     if office is None and province_city is not None and key(t) not in g.head_form:
