@@ -91,14 +91,24 @@ class _Builder:
 
     def province(self, name: str | None):
         unit = self.ref.province(name, self.article.published)
-        return _n(unit) if unit else None
+        return self.labelled(unit)
+
+    def labelled(self, reference_iri: str | None):
+        """A reference node, its label restated in the article's graph: queries then read an
+        article's facts inside one GRAPH, which is fast, instead of joining across the union."""
+        if not reference_iri:
+            return None
+        node = _n(reference_iri)
+        if reference_iri in self.ref.labels:
+            self.add(node, RDFS + "label", self.vi(self.ref.labels[reference_iri]))
+        return node
 
     def organization(self, label: str | None, province_node=None):
         if not label:
             return None
         known = self.ref.organization(label)
         if known:
-            return _n(known)
+            return self.labelled(known)
         node = _n(iri.entity("org", label))
         self.add(node, RDF + "type", _n(ORG + "Organization"))
         self.add(node, RDFS + "label", self.vi(label))
