@@ -88,3 +88,20 @@ def test_load_query_export_validate_round_trip(tmp_path):
     assert "14-KL/TW" in out.read_text(encoding="utf-8")
     validated = runner.invoke(cli, ["--store", store, "validate"])
     assert validated.exit_code == 0, validated.output
+
+
+def test_load_resolves_one_person_across_articles(tmp_path):
+    """`vnkg load` re-resolves identities: the same official in two articles is one person."""
+    corpus = tmp_path / "c.jsonl"
+    lines = [
+        {"id": "p-1", "published": "2022-03-01",
+         "text": "Đồng chí Lương Văn Tám, Bí thư Tỉnh ủy Cao Bằng, chủ trì hội nghị."},
+        {"id": "p-2", "published": "2022-05-01",
+         "text": "Bí thư Tỉnh ủy Cao Bằng Lương Văn Tám phát biểu tại buổi làm việc."},
+    ]
+    corpus.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    store = str(tmp_path / "s")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--store", store, "load", str(corpus)]).exit_code == 0
+    people = json.loads(runner.invoke(cli, ["--store", store, "query", "people", "--format", "json"]).output)
+    assert [(p["name"], p["articles"]) for p in people] == [("Lương Văn Tám", "2")]

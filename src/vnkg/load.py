@@ -129,9 +129,11 @@ def _concat(*iterators):
 
 
 def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False,
-               progress: Callable[[int], None] | None = None, workers: int | None = None) -> LoadReport:
+               progress: Callable[[int], None] | None = None, workers: int | None = None,
+               resolve: bool = True) -> LoadReport:
     """Load every article of these files. ``progress(n)`` is called as n more records are done.
-    ``workers``: extraction processes (default: the CPUs this process may use)."""
+    ``workers``: extraction processes (default: the CPUs this process may use). ``resolve``:
+    recompute who is who across articles (docs/identity.md) when anything was loaded."""
     paths = list(paths)
     for path in paths:  # a wrong file name fails the load before anything is written
         check_input(path)
@@ -178,4 +180,8 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
         if len(batch) >= BATCH:
             flush()
     flush()
+    if resolve and report.loaded:
+        from vnkg.resolve import resolve_store
+
+        resolve_store(store)
     return report
