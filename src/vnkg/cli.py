@@ -257,10 +257,13 @@ def main() -> None:
     cli(prog_name="vnkg")
 
 
-# Command groups that live in modules of their own register here, one line each.
-cli.add_command(__import__("vnkg.commands.serve", fromlist=["serve"]).serve)
-cli.add_command(__import__("vnkg.commands.importing", fromlist=["importing"]).importing)
-cli.add_command(__import__("vnkg.commands.identity", fromlist=["identity"]).identity)
-cli.add_command(__import__("vnkg.commands.view", fromlist=["view"]).view)
-cli.add_command(__import__("vnkg.commands.analyze", fromlist=["analyze"]).analyze)
-cli.add_command(__import__("vnkg.commands.analyze", fromlist=["export_network"]).export_network)
+# Command groups that live in modules of their own; they import the shared options from
+# vnkg.clitools, never this module, so registering them here makes no import cycle.
+from vnkg.commands.analyze import analyze, export_network  # noqa: E402
+from vnkg.commands.identity import identity  # noqa: E402
+from vnkg.commands.importing import importing  # noqa: E402
+from vnkg.commands.serve import serve  # noqa: E402
+from vnkg.commands.view import view  # noqa: E402
+
+for command in (serve, importing, identity, view, analyze, export_network):
+    cli.add_command(command)
