@@ -24,6 +24,14 @@ def analyze() -> None:
     """
 
 
+def _person_graph(ctx, projection: str):
+    """The person–post–event graph of the store, over the chosen projection."""
+    from vnkg import network
+
+    with _store(ctx, read_only=True) as store:
+        return network.bipartite(*network.fetch(store, projection))
+
+
 @analyze.command()
 @_PROJECTION
 @click.option("--top", type=int, default=20, show_default=True, help="How many persons (0: all).")
@@ -42,8 +50,7 @@ def centrality(ctx, projection, top, fmt):
     """
     from vnkg import network
 
-    with _store(ctx, read_only=True) as store:
-        g = network.bipartite(*network.fetch(store, projection))
+    g = _person_graph(ctx, projection)
     cols, rows = network.centrality(g, top=top or None)
     write_rows(cols, rows, fmt)
 
@@ -63,8 +70,7 @@ def communities(ctx, projection, min_size, fmt):
     """
     from vnkg import network
 
-    with _store(ctx, read_only=True) as store:
-        g = network.bipartite(*network.fetch(store, projection))
+    g = _person_graph(ctx, projection)
     cols, rows = network.communities(g, min_size=min_size)
     write_rows(cols, rows, fmt)
 
@@ -86,8 +92,7 @@ def path(ctx, a, b, projection, fmt):
     """
     from vnkg import network
 
-    with _store(ctx, read_only=True) as store:
-        g = network.bipartite(*network.fetch(store, projection))
+    g = _person_graph(ctx, projection)
     cols, rows = network.path(g, a, b)
     write_rows(cols, rows, fmt)
 
