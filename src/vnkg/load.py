@@ -20,6 +20,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from vnkg import graph, iri
 from vnkg.extract import extract
 from vnkg.model import Article
@@ -58,12 +60,13 @@ def article_quads(article: Article):
         raise ValueError(f"graph mapping failed: {type(e).__name__}: {e}") from e
 
 
-def _extract_chunk(articles: list[Article]) -> list[tuple[Article, list | str]]:
-    """In a worker: each article's quads, or the reason it failed."""
+def _extract_chunk(articles: list[Article]) -> list[tuple[Article, bytes | str]]:
+    """In a worker: each article's graph as N-Quads, or the reason it failed. N-Quads, not quad
+    objects: pickling pyoxigraph quads to the loader cost more than the extraction itself."""
     out = []
     for a in articles:
         try:
-            out.append((a, article_quads(a)))
+            out.append((a, ox.serialize(article_quads(a), format=ox.RdfFormat.N_QUADS)))
         except ValueError as e:
             out.append((a, str(e)))
     return out
@@ -87,7 +90,7 @@ def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _extracted(chunks: Iterator[list[Article]], workers: int) -> Iterator[tuple[Article, list | str]]:
+def _extracted(chunks: Iterator[list[Article]], workers: int) -> Iterator[tuple[Article, bytes | str]]:
     """Extraction results in input order; in worker processes when there is more than one chunk."""
     first = next(chunks, None)
     if first is None:
@@ -101,7 +104,7 @@ def _extracted(chunks: Iterator[list[Article]], workers: int) -> Iterator[tuple[
     # caller's script is not re-imported (forkserver and spawn re-run an unguarded __main__).
     # A worker runs only pure-Python extraction, never the store the parent has open.
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_exit_with_parent,
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker,
                              initargs=(os.getpid(),)) as pool:
         pending = deque()
         for chunk in _concat([first, second], chunks):  # keep a bounded window in flight: memory stays flat on any corpus size
@@ -112,9 +115,18 @@ def _extracted(chunks: Iterator[list[Article]], workers: int) -> Iterator[tuple[
             yield from pending.popleft().result()
 
 
-def _exit_with_parent(parent: int) -> None:
-    """Worker start-up: exit when the loader is gone. A loader killed with SIGKILL cannot stop its
-    pool, and the workers, blocked on its queue, stayed forever."""
+def _start_worker(parent: int) -> None:
+    """Worker start-up: yield the CPU to the loader, and exit when the loader is gone.
+
+    The loader's reading and store writes are the serial part of a load: with as many workers as
+    cores, they waited for a core while the workers ran ahead and then idled on a full window.
+    A loader killed with SIGKILL cannot stop its pool, and the workers, blocked on its queue,
+    stayed forever."""
+    try:
+        os.nice(5)
+    except OSError:  # not allowed here: the load is only slower
+        pass
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
@@ -139,13 +151,13 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
         check_input(path)
     report = LoadReport()
     hashes = {} if force else store.article_hashes()
-    batch: dict[str, list] = {}
+    batch: dict[str, bytes] = {}
 
     def flush() -> None:
         if batch:
-            store.replace_articles(batch)
+            store.replace_serialized(batch)
             report.loaded += len(batch)
-            report.triples += sum(len(q) for q in batch.values())
+            report.triples += sum(q.count(b"\n") for q in batch.values())  # one quad a line
             if progress:
                 progress(len(batch))
             batch.clear()
