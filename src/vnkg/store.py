@@ -149,7 +149,9 @@ class EmbeddedStore(Store):
                 # killed load leaves each batch whole or absent (tests/test_robust_load.py kills it).
                 self.ox.bulk_extend(q for quads in graphs.values() for q in quads)
                 return
-            self.ox.update(" ;\n".join(self._replacement(graphs, present)))
+            parts = self._replacement(graphs, present)
+            if parts:  # nothing differs: nothing to write
+                self.ox.update(" ;\n".join(parts))
         except OSError as e:
             raise StoreError(f"cannot write to the store at {self.location}: {_first_line(e)}") from None
 
@@ -182,7 +184,7 @@ class EmbeddedStore(Store):
             if quads:
                 body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
                 parts.append(f"{verb} DATA {{\n{body}\n}}")
-        return parts or ["DROP SILENT GRAPH <urn:vnkg:nothing>"]
+        return parts
 
     def remove_article(self, graph: str) -> bool:
         node = ox.NamedNode(graph)
