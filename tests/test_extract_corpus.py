@@ -36,3 +36,31 @@ def test_seed_is_exact(shared):
     (e,) = x.events
     assert (e.type, e.province) == ("Hội thảo", "Vĩnh Phúc")
     assert {p.person for p in e.participants if p.role == "chair"} == set(gold["events"][0]["chairs"])
+
+
+_DUMP = """
+import hashlib, sys
+import pyoxigraph as ox
+from vnkg.load import article_quads
+from vnkg.read import read_articles
+h = hashlib.sha256()
+for path in sys.argv[1:]:
+    for a in read_articles(path):
+        h.update(ox.serialize(article_quads(a), format=ox.RdfFormat.N_QUADS))
+print(h.hexdigest())
+"""
+
+
+@pytest.mark.slow
+def test_same_graph_whatever_the_hash_seed(shared):
+    """IRIs are stable across runs (DESIGN.md): no rule may depend on the order of a set of strings,
+    which Python randomises per process. Participation numbers once did."""
+    import os
+    import subprocess
+    import sys
+
+    files = [str(shared / "corpus" / n) for n in ("seed.jsonl", "dev.jsonl", "legal-2025.jsonl")]
+    files += sorted(str(p) for p in (shared / "corpus" / "bulk").glob("*.jsonl.gz"))[:1]
+    digests = {subprocess.run([sys.executable, "-c", _DUMP, *files], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(digests) == 1

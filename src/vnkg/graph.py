@@ -24,6 +24,21 @@ def _n(value: str) -> ox.NamedNode:
     return ox.NamedNode(value)
 
 
+# Predicates, classes and reference IRIs recur in every article: each is parsed (validated) once,
+# not once per triple. Only IRIs from a finite set go in here, so it stays small.
+_NODES: dict[str, ox.NamedNode] = {}
+
+
+def _c(value: str) -> ox.NamedNode:
+    node = _NODES.get(value)
+    if node is None:
+        node = _NODES[value] = ox.NamedNode(value)
+    return node
+
+
+_INTEGER = _c(XSD + "integer")
+
+
 def text_hash(article: Article) -> str:
     """What identifies an article's content: a reload of the same content can be skipped."""
     h = hashlib.sha256()
@@ -40,11 +55,11 @@ def date_literal(value: str | None) -> ox.Literal | None:
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             date.fromisoformat(value)
-            return ox.Literal(value, datatype=_n(XSD + "date"))
+            return ox.Literal(value, datatype=_c(XSD + "date"))
         if re.fullmatch(r"\d{4}-\d{2}", value) and 1 <= int(value[5:]) <= 12:
-            return ox.Literal(value, datatype=_n(XSD + "gYearMonth"))
+            return ox.Literal(value, datatype=_c(XSD + "gYearMonth"))
         if re.fullmatch(r"\d{4}", value):
-            return ox.Literal(value, datatype=_n(XSD + "gYear"))
+            return ox.Literal(value, datatype=_c(XSD + "gYear"))
     except ValueError:
         return None
     return None
@@ -70,6 +85,7 @@ class _Builder:
         self.quads: list[ox.Quad] = []
         self.seen: set[tuple] = set()
         self.local = article_local(self.article.id)
+        self.labels_added: set[str] = set()
 
     def add(self, s, p: str, o) -> None:
         if o is None:
@@ -79,15 +95,15 @@ class _Builder:
         key = (s, p, o)
         if key not in self.seen:
             self.seen.add(key)
-            self.quads.append(ox.Quad(s, _n(p), o, self.g))
+            self.quads.append(ox.Quad(s, _c(p), o, self.g))
 
     def vi(self, text: str) -> ox.Literal:
         return ox.Literal(text, language="vi")
 
     def evidence(self, node, ev: Evidence) -> None:
         self.add(node, VNKG + "evidence", ev.sentence)
-        self.add(node, VNKG + "evidenceStart", ox.Literal(str(ev.start), datatype=_n(XSD + "integer")))
-        self.add(node, VNKG + "evidenceEnd", ox.Literal(str(ev.end), datatype=_n(XSD + "integer")))
+        self.add(node, VNKG + "evidenceStart", ox.Literal(str(ev.start), datatype=_INTEGER))
+        self.add(node, VNKG + "evidenceEnd", ox.Literal(str(ev.end), datatype=_INTEGER))
 
     def province(self, name: str | None):
         unit = self.ref.province(name, self.article.published)
@@ -98,8 +114,9 @@ class _Builder:
         article's facts inside one GRAPH, which is fast, instead of joining across the union."""
         if not reference_iri:
             return None
-        node = _n(reference_iri)
-        if reference_iri in self.ref.labels:
+        node = _c(reference_iri)
+        if reference_iri in self.ref.labels and reference_iri not in self.labels_added:  # once: add() would drop a repeat
+            self.labels_added.add(reference_iri)
             self.add(node, RDFS + "label", self.vi(self.ref.labels[reference_iri]))
         return node
 
@@ -110,7 +127,7 @@ class _Builder:
         if known:
             return self.labelled(known)
         node = _n(iri.entity("org", label))
-        self.add(node, RDF + "type", _n(ORG + "Organization"))
+        self.add(node, RDF + "type", _c(ORG + "Organization"))
         self.add(node, RDFS + "label", self.vi(label))
         self.add(node, VNKG + "province", province_node)
         return node
@@ -118,14 +135,14 @@ class _Builder:
     def person(self, name: str):
         # Article-scoped: a name alone must not join namesakes across articles; vnkg.resolve
         # links each mention to its canonical person (docs/identity.md).
-        node = _n(person_mention(self.article.id, name))
-        self.add(node, RDF + "type", _n(SCHEMA + "Person"))
+        node = _n(f"{iri.ID}mention/{self.local}/{iri.slug(name)}")  # person_mention(), its article part made once
+        self.add(node, RDF + "type", _c(SCHEMA + "Person"))
         self.add(node, SCHEMA + "name", name)
         return node
 
     def build(self) -> list[ox.Quad]:
         art, a = self.article, self.a
-        self.add(a, RDF + "type", _n(VNKG + "Article"))
+        self.add(a, RDF + "type", _c(VNKG + "Article"))
         self.add(a, SCHEMA + "identifier", art.id)
         self.add(a, SCHEMA + "headline", art.title)
         self.add(a, SCHEMA + "url", art.url)
@@ -149,19 +166,19 @@ class _Builder:
     def _holdings(self) -> None:
         for n, h in enumerate(self.x.holdings, 1):
             province = self.province(h.province)
-            office = _n(h.office) if h.office and h.office.startswith("http") else _n(iri.entity("office", h.title))
-            self.add(office, RDF + "type", _n(VNKG + "Office"))
+            office = _c(h.office) if h.office and h.office.startswith("http") else _n(iri.entity("office", h.title))
+            self.add(office, RDF + "type", _c(VNKG + "Office"))
             self.add(office, SKOS + "prefLabel", self.vi(h.title))
             post_label = f"{h.title} {h.province}" if h.province else h.title
             post = _n(iri.entity("post", post_label))
-            self.add(post, RDF + "type", _n(ORG + "Post"))
+            self.add(post, RDF + "type", _c(ORG + "Post"))
             self.add(post, RDFS + "label", self.vi(post_label))
             self.add(post, ORG + "role", office)
             org = self.organization(h.organization, province)
             self.add(post, ORG + "postIn", org)
             self.add(post, VNKG + "province", province)
             node = _n(f"{iri.ID}holding/{self.local}-{n}")
-            self.add(node, RDF + "type", _n(VNKG + "PostHolding"))
+            self.add(node, RDF + "type", _c(VNKG + "PostHolding"))
             self.add(node, ORG + "member", self.person(h.person))
             self.add(node, VNKG + "post", post)
             self.add(node, ORG + "organization", org)
@@ -184,8 +201,8 @@ class _Builder:
             self.add(self.a, SCHEMA + "mentions", node)
             # The general class is stated too, so queries need no rdfs:subClassOf* (slow, and
             # unreliable on Virtuoso); the specific class carries the type's label.
-            self.add(node, RDF + "type", _n(VNKG + "Document"))
-            self.add(node, RDF + "type", _n(self.ref.document_class(d.type) or VNKG + "Document"))
+            self.add(node, RDF + "type", _c(VNKG + "Document"))
+            self.add(node, RDF + "type", _c(self.ref.document_class(d.type) or VNKG + "Document"))
             self.add(node, VNKG + "symbol", d.symbol)
             self.add(node, VNKG + "documentNumber", d.number)
             province = self.province(d.province)
@@ -208,8 +225,8 @@ class _Builder:
         for n, e in enumerate(self.x.events, 1):
             node = _n(f"{iri.ID}event/{self.local}-{n}")
             self.add(self.a, SCHEMA + "mentions", node)
-            self.add(node, RDF + "type", _n(VNKG + "Event"))
-            self.add(node, RDF + "type", _n(self.ref.event_class(e.type) or VNKG + "Event"))
+            self.add(node, RDF + "type", _c(VNKG + "Event"))
+            self.add(node, RDF + "type", _c(self.ref.event_class(e.type) or VNKG + "Event"))
             self.add(node, SCHEMA + "name", e.title)
             self.add(node, SCHEMA + "startDate", date_literal(e.date))
             self.add(node, VNKG + "province", self.province(e.province))
@@ -219,10 +236,10 @@ class _Builder:
             self.evidence(node, e.evidence)
             for m, p in enumerate(e.participants, 1):
                 part = _n(f"{iri.ID}participation/{self.local}-{n}-{m}")
-                self.add(part, RDF + "type", _n(VNKG + "Participation"))
+                self.add(part, RDF + "type", _c(VNKG + "Participation"))
                 self.add(part, VNKG + "event", node)
                 self.add(part, VNKG + "participant", self.person(p.person))
-                self.add(part, VNKG + "role", _n(VNKG + _ROLES.get(p.role, "attendee")))
+                self.add(part, VNKG + "role", _c(VNKG + _ROLES.get(p.role, "attendee")))
                 self.add(part, PROV + "wasDerivedFrom", self.a)
                 self.evidence(part, p.evidence)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 VNKG = "https://w3id.org/vnkg/ontology#"
 ID = "https://w3id.org/vnkg/id/"
@@ -25,6 +26,7 @@ PREFIXES = {
 }
 
 
+@lru_cache(maxsize=100_000)  # names, titles and offices recur across articles
 def slug(label: str) -> str:
     """ASCII fold of a Vietnamese label: "Bí thư Tỉnh ủy Tuyên Quang" → "bi-thu-tinh-uy-tuyen-quang"."""
     s = unicodedata.normalize("NFD", label.replace("đ", "d").replace("Đ", "D"))

@@ -20,6 +20,7 @@ _TONES = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "o�
           "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
 
 
+@lru_cache(maxsize=100_000)  # province and organisation labels recur in every article
 def fold(label: str) -> str:
     """One key for the spellings of a label: NFC, lower case, one tone style, single spaces."""
     s = unicodedata.normalize("NFC", label).lower()

@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from vnkg.extract import events as ev
-from vnkg.extract.grammar import LOWER, UPPER, Grammar, grammar
+from vnkg.extract.grammar import CAP_RUN, LOWER, UPPER, Grammar, grammar
 from vnkg.extract.persons import Name, find_names, followed_by_title, in_list
 from vnkg.extract.places import Place, find_places, subject_province
-from vnkg.extract.text import key, match_form, sentences
-from vnkg.extract.titles import Title, assign, canonical, expand, find_titles, memberships, team_body, team_leaders, \
-    elected_members
+from vnkg.extract.text import SentenceScan, key, match_form, sentences
+from vnkg.extract.titles import Title, assign, canonical, expand, find_titles, heads, memberships, team_body, \
+    team_leaders, elected_members
 from vnkg.model import (Article, EventMention, Evidence, Extraction, OrganizationMention, Participation,
                         PersonMention, PlaceMention, PostHolding)
 
@@ -37,6 +37,19 @@ class _Sentence:
     names: list[Name]
     places: list[Place]
     titles: list[Title] = field(default_factory=list)
+    heads: tuple | None = None  # titles.heads() of s, found with the whole text's
+
+
+_NO_HEADS = ([], [])  # shared: find_titles only reads it
+
+
+def _relative(found: list | None, start: int, groups: bool = False) -> list | None:
+    """Whole-text matches (SentenceScan.matches) as spans in their sentence, or (with the text) ``groups``."""
+    if found is None:
+        return None
+    if groups:
+        return [(m.start() - start, m.end() - start, m.group()) for m in found]
+    return [(m.start() - start, m.end() - start) for m in found]
 
 
 def extract(article: Article) -> Extraction:
@@ -45,24 +58,37 @@ def extract(article: Article) -> Extraction:
     mf = match_form(text)
     out = Extraction(article)
     sents: list[_Sentence] = []
-    for e in sentences(text):
+    evidence = sentences(text)
+    # The regexes every sentence is searched with run once over the whole text (SentenceScan); a
+    # sentence where none matches skips its pass. Same results as sentence by sentence.
+    scan = SentenceScan(mf, [(e.start, e.end) for e in evidence])
+    runs, provinces = scan.matches(CAP_RUN), scan.matches(g.province_name_re)
+    roles, lc_roles = scan.matches(g.role_re), scan.matches(g.lc_title_re)
+    for i, e in enumerate(evidence):
         s = mf[e.start:e.end]
-        names = find_names(s, e.sentence, g)
-        places = find_places(s, g, [(n.start, n.end) for n in names])
-        sents.append(_Sentence(e, s, names, places))
+        r, p = runs[i], provinces[i]
+        names = find_names(s, e.sentence, g, _relative(r, e.start)) if r is None or r else []
+        places = find_places(s, g, [(n.start, n.end) for n in names], _relative(p, e.start)) if p is None or p else []
+        st = _Sentence(e, s, names, places)
+        if roles[i] == [] and lc_roles[i] == []:
+            st.heads = _NO_HEADS
+        elif roles[i] is not None and lc_roles[i] is not None:
+            st.heads = (_relative(roles[i], e.start),
+                        [(m.start("role") - e.start, m.group("cue"), m.end() - e.start) for m in lc_roles[i]])
+        sents.append(st)
 
     truncated = not _END_PUNCT.search(text)
     text_end = len(text.rstrip())
     # Titles are looked for with every candidate name, so a name stops a title.
     for st in sents:
-        st.titles = find_titles(st.s, st.names, st.places, g)
+        st.titles = _titles(st, g)
     accepted = _accept_names(sents, g, truncated, text_end)
     for st in sents:
         kept = [n for n in st.names if key(n.text) in accepted and not n.credit
                 and not (truncated and st.ev.start + n.end >= text_end)]
         if len(kept) != len(st.names):  # a dropped name no longer stops a title
             st.names = kept
-            st.titles = find_titles(st.s, st.names, st.places, g)
+            st.titles = _titles(st, g)
         for p in st.places:
             p.in_title = any(t.start <= p.start < t.end for t in st.titles)
 
@@ -87,8 +113,8 @@ def extract(article: Article) -> Extraction:
                 out.places.append(PlaceMention(p.province, st.ev))
 
     out.holdings = _holdings(sents, subject, g, seen, truncated)
-    out.events = _events(article, sents, subject, g, seen, out.holdings)
-    out.organizations = _organisations(sents, g)
+    out.events = _events(article, sents, subject, g, seen, out.holdings, scan)
+    out.organizations = _organisations(sents, g, scan.matches(g.org_re))
     if extract_documents is not None:
         try:
             out.documents = extract_documents(article, [st.ev for st in sents], default_province=subject)
@@ -99,6 +125,14 @@ def extract(article: Article) -> Extraction:
 
 _SHORT = re.compile(rf"(?:ô(?<![\w'].)ng|b(?<![\w'].)à|Ô(?<![\w'].)ng|B(?<![\w'].)à|đ(?<![\w'].)ồng chí|Đ(?<![\w'].)ồng chí)"
                     rf"\s+([{UPPER}][{LOWER}]*)(?![\w'])(?! [{UPPER}])")
+
+
+def _titles(st: _Sentence, g: Grammar) -> list[Title]:
+    if st.heads is None:
+        st.heads = heads(st.s, g)
+    if not st.heads[0] and not st.heads[1] and "(" not in st.s:
+        return []  # what find_titles gives when no office word is there
+    return find_titles(st.s, st.names, st.places, g, st.heads)
 
 
 def _short_names(sents: list[_Sentence], seen: dict, g: Grammar) -> None:
@@ -124,7 +158,7 @@ def _short_names(sents: list[_Sentence], seen: dict, g: Grammar) -> None:
             added = True
         if added:
             st.names.sort(key=lambda n: n.start)
-            st.titles = find_titles(st.s, st.names, st.places, g)
+            st.titles = _titles(st, g)
 
 
 def _accept_names(sents: list[_Sentence], g: Grammar, truncated: bool, text_end: int) -> set[str]:
@@ -199,7 +233,8 @@ def _holdings(sents: list[_Sentence], subject: str | None, g: Grammar, persons: 
         member = memberships(st.s, st.names, st.places, g)
         if cut_off and st is sents[-1]:  # "tham gia Ban Chấp hành, Ban Thư…": the list is cut
             member = [a for a in member if len(st.s) - a.title.end > 20]
-        assigned = assign(st.s, st.titles, st.names, g) + member + team_leaders(st.s, st.names, bodies, g) \
+        assigned = (assign(st.s, st.titles, st.names, g) if st.titles else []) + member \
+            + team_leaders(st.s, st.names, bodies, g) \
             + elected_members(st.s, st.names, g)
         own: dict[str, set] = {}
         for a in assigned:
@@ -352,18 +387,22 @@ def _org(label: str, province: str | None, city: bool) -> str | None:
 
 
 def _events(article: Article, sents: list[_Sentence], subject, g: Grammar, persons: dict,
-            holdings: list[PostHolding]) -> list[EventMention]:
+            holdings: list[PostHolding], scan: SentenceScan | None = None) -> list[EventMention]:
     headline = key(article.title or "")
     states: list[ev.EventState] = []
     per_sentence: list[ev.EventState | None] = []
     prev_places: list[str] = []
+    words = scan.matches(g.event_re) if scan is not None else [None] * len(sents)
     for i, st in enumerate(sents):
-        spans = [(t.start, t.end) for t in st.titles]
         if i == 0 and not headline:
             headline_key = key(st.s)
         else:
             headline_key = headline
-        hits = ev.find_hits(st.s, spans, st.places, prev_places, subject, headline_key, article.published, g)
+        if words[i] == [] and not ev.other_words(st.s):
+            hits = []  # what find_hits gives: no gathering word in the sentence
+        else:
+            hits = ev.find_hits(st.s, [(t.start, t.end) for t in st.titles], st.places, prev_places, subject,
+                                headline_key, article.published, g, _relative(words[i], st.ev.start, groups=True))
         if headline and abs(len(st.s) - len(headline)) < 4 and key(st.s) == headline:
             # The headline repeated as the first line: the body says more precisely where.
             for h in hits:
@@ -381,14 +420,24 @@ def _events(article: Article, sents: list[_Sentence], subject, g: Grammar, perso
     if not states:
         return []
     # Participants.
-    elected_mode = any(g.cue["elected"].search(st.s) for st in sents)
-    conferred_people = set()
+    cues = {c: scan.matches(g.cue[c]) if scan is not None else [None] * len(sents) for c in ev.PARTICIPATION_CUES}
+    elected_mode = any(g.cue["elected"].search(st.s) if found is None else found
+                       for st, found in zip(sents, cues["elected"]))
+    conferred_people: dict[tuple[str, int], None] = {}  # in text order: a set's order changes from run to run
     current = None
     for i, st in enumerate(sents):
         current = per_sentence[i] or current or states[0]
         spans = [(t.start, t.end) for t in st.titles]
-        for n, role in ev.participants(st.s, st.names, spans, g):
-            _add_participant(current, persons.get(key(n.text), n.text), role, st.ev)
+        here = [cues[c][i] for c in ev.PARTICIPATION_CUES]
+        if any(f is None for f in here):
+            found = None  # a sentence the whole-text pass cannot vouch for: searched alone
+        elif any(here):
+            found = {c: _relative(f, st.ev.start, groups=True) for c, f in zip(ev.PARTICIPATION_CUES, here)}
+        else:
+            found = {}  # no cue word: no participant
+        if found is None or found:
+            for n, role in ev.participants(st.s, st.names, spans, g, found):
+                _add_participant(current, persons.get(key(n.text), n.text), role, st.ev)
         if per_sentence[i] is not None and st.names:
             for n in ev.at_event(st.s, st.names, g) + ev.talks_parties(st.s, st.names, g):
                 _add_participant(current, persons.get(key(n.text), n.text), "attendee", st.ev)
@@ -397,7 +446,7 @@ def _events(article: Article, sents: list[_Sentence], subject, g: Grammar, perso
             for a in (assign(st.s, st.titles, st.names, g) if st.titles and st.names else []) \
                     + elected_members(st.s, st.names, g):
                 if a.conferred or a.list_head:
-                    conferred_people.add((key(a.name.text), st_i))
+                    conferred_people[(key(a.name.text), st_i)] = None
         for k, st_i in conferred_people:
             e = per_sentence[st_i] or _last_before(per_sentence, st_i) or states[0]
             _add_participant(e, persons.get(k, k), "attendee", sents[st_i].ev)
@@ -443,7 +492,7 @@ _PROVINCIAL_BODY = re.compile(r"(?<![\w])(Tỉnh ủy|Thành ủy|Hội đồng 
                               r"Đoàn đại biểu Quốc hội|Đoàn ĐBQH)\s*$")
 
 
-def _organisations(sents: list[_Sentence], g: Grammar) -> list[OrganizationMention]:
+def _organisations(sents: list[_Sentence], g: Grammar, orgs: list | None = None) -> list[OrganizationMention]:
     """Bodies the text names, as canonical written-out labels: known central bodies (graph/organisations.ttl),
     ministries ("Bộ GD&ĐT" → "Bộ Giáo dục và Đào tạo") and provincial bodies with their province."""
     out: list[OrganizationMention] = []
@@ -455,9 +504,10 @@ def _organisations(sents: list[_Sentence], g: Grammar) -> list[OrganizationMenti
             seen.add(k)
             out.append(OrganizationMention(label, st.ev, province))
 
-    for st in sents:
+    for i, st in enumerate(sents):
         s = st.s
-        for m in g.org_re.finditer(s):
+        # ``orgs``: g.org_re's matches, per sentence, from the whole text (text.SentenceScan)
+        for m in g.org_re.finditer(s) if orgs is None or orgs[i] is None else orgs[i]:
             add(g.vocab.organisations.get(key(m.group()), m.group()), st)
         if "Bộ" in s:
             for m in g.ministry_re.finditer(s):

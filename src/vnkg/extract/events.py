@@ -48,6 +48,22 @@ _NOT_CUE = re.compile(r"\s+(?:đổi|án|kiến|khuyết|thảo|báo|toán|thi|�
 _BARE_LE = re.compile(r"(?:dự|tham dự|buổi|phần|tổ chức|tại|Dự|Tại)\s+$")
 _CUE_OPENS = re.compile(r"(?:^|[,;:.(\-–])\s*(?:[^\s,;:.]+\s+){0,2}$")
 _ROLE_RANK = {"chair": 3, "speaker": 2, "attendee": 1}
+# Compiled once, not looked up in re's cache on every hit.
+_CAP_NEXT = re.compile(r" [A-ZĐ]")
+_HOI_NEXT = re.compile(r"\s+hội\b")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_GAP = re.compile(r"\s*[,)]?\s*")
+_TAI = re.compile(r"\btại\s+")
+_NATIONAL = re.compile(r"\b(?:toàn quốc|Trung ương|Quốc hội|Chính phủ)\b")
+_HELD_AFTER_RE: dict = {}
+
+
+def _held_after(g: Grammar) -> re.Pattern:
+    """A verb of holding after the gathering's name (the pattern was rebuilt and looked up per hit)."""
+    r = _HELD_AFTER_RE.get(id(g))
+    if r is None or r[0] is not g:
+        r = _HELD_AFTER_RE[id(g)] = (g, re.compile(_HELD_AFTER + "(?:" + g.cue["event-held"].pattern + ")"))
+    return r[1]
 
 
 @dataclass
@@ -78,9 +94,20 @@ class EventState:
     participants: dict = field(default_factory=dict)  # key(name) -> [name, role, evidence]
 
 
-def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, published, g: Grammar) -> list[Hit]:
+def other_words(s: str) -> bool:
+    """Whether ``s`` may hold a gathering told without a type word (talks, meetings): see find_hits."""
+    return "àm việc với" in s or "ội đàm" in s or "ội kiến" in s or "tiếp" in s or "họp" in s
+
+
+def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, published, g: Grammar,
+              words: list | None = None) -> list[Hit]:
+    """``words``: (start, end, text) of g.event_re in ``s`` when already found (text.SentenceScan)."""
     hits: list[Hit] = []
-    spans = [(m.start(), m.end(), g.event_type_of.get(key(m.group()))) for m in g.event_re.finditer(s)]
+    if words is None:
+        words = [(m.start(), m.end(), m.group()) for m in g.event_re.finditer(s)]
+    spans = [(a, b, g.event_type_of.get(key(w))) for a, b, w in words]
+    if not spans and not other_words(s):
+        return hits  # most sentences: nothing below could add a span
     if "àm việc với" in s:
         spans += [(m.start(), m.end(), "Buổi làm việc") for m in _WORK.finditer(s)]
     if "ội đàm" in s or "ội kiến" in s or "tiếp" in s and ("đã tiếp" in s or "vừa tiếp" in s or "đang tiếp" in s):
@@ -108,8 +135,8 @@ def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, p
             etype = "Buổi làm việc"
         word = s[start:end]
         if etype == "Lễ" and key(word) == "lễ":
-            if not (_BARE_LE.search(s[max(0, start - 12):start]) or re.match(r" [A-ZĐ]", s[end:end + 2])) \
-                    or re.match(r"\s+hội\b", s[end:end + 5]):
+            if not (_BARE_LE.search(s[max(0, start - 12):start]) or _CAP_NEXT.match(s[end:end + 2])) \
+                    or _HOI_NEXT.match(s[end:end + 5]):
                 continue
         verb = word.startswith("họp") or talks_verb
         np_end = end if verb else _np_end(s, end, g)
@@ -126,7 +153,7 @@ def find_hits(s: str, title_spans, places, prev_places, subject, headline_key, p
             or bool(_FUTURE_AFTER.match(s[np_end:np_end + 70])) or "các cấp" in title
         cue_before = any(g.cue[c].search(pre) for c in ("chair", "speaker", "attendee", "event-held")) \
             or etype == "Buổi làm việc" and word.startswith("làm việc")
-        held_after = verb or bool(re.match(_HELD_AFTER + "(?:" + g.cue["event-held"].pattern + ")", s[np_end:np_end + 120]))
+        held_after = verb or bool(_held_after(g).match(s[np_end:np_end + 120]))
         opening = bool(_OPENING.fullmatch(s[:start])) and (not bare or s[:start].strip().lower().endswith("tại"))
         headline = key(title) == headline_key or (headline_key and key(title) and headline_key.startswith(key(title))
                                                   and not bare and start == 0)
@@ -154,7 +181,7 @@ def _np_end(s: str, pos: int, g: Grammar) -> int:
     m = _NP_STOP.search(s, pos)
     end = m.start() if m else len(s)
     # Stop at the first verb or link word after the name.
-    for mm in re.finditer(r"\s+(\S+)", s[pos:end]):
+    for mm in _NEXT_WORD.finditer(s[pos:end]):
         words = s[pos + mm.start(1):pos + mm.start(1) + 40].lower().split()
         if any(tuple(words[:len(p)]) == p for p in g.title_stops.get(words[0] if words else "", ())
                if p not in (("khóa",), ("khoá",), ("nhiệm", "kỳ"))) \
@@ -172,7 +199,7 @@ _BODY_START = re.compile(r"(?:trụ sở\s+|Trụ sở\s+)?(?:Ban|Bộ|Ủy ban|
 def _central_subject(s: str, pos: int, title_spans, g: Grammar) -> bool:
     """A central body names itself right after "tại Hà Nội," ("…, tại Hà Nội, Ủy ban Kiểm tra Trung ương
     đã họp"): its own meeting, which GOLD.md gives no province."""
-    m = re.match(r"\s*[,)]?\s*", s[pos:])
+    m = _GAP.match(s[pos:])
     rest = s[pos + m.end():pos + m.end() + 50]
     c = g.central_body_re.search(rest)
     return bool(c) and "," not in rest[:c.start()] and not any(a <= pos + m.end() + c.start() < b for a, b in title_spans)
@@ -181,7 +208,7 @@ def _central_subject(s: str, pos: int, title_spans, g: Grammar) -> bool:
 def _province(s, start, np_end, title, places, prev_places, subject, etype, title_spans, g: Grammar):
     # "tại" + a province or a central venue, in the event's own predicate: before it with no "và"
     # between (another verb's place: "kiểm tra … tại tỉnh X và chủ trì hội nghị"), or after it.
-    for m in re.finditer(r"\btại\s+", s):
+    for m in _TAI.finditer(s):
         if m.end() < start and _AND.search(s, m.end(), start):
             continue
         if g.central_venue_re.match(s, m.end()):
@@ -205,7 +232,7 @@ def _province(s, start, np_end, title, places, prev_places, subject, etype, titl
     around = {p.province for p in places if not p.institution and not p.in_title and p.start >= cut}
     if len(around) == 1:
         return around.pop(), 2
-    if re.search(r"\b(?:toàn quốc|Trung ương|Quốc hội|Chính phủ)\b", title):
+    if _NATIONAL.search(title):
         return None, 3
     if prev_places and len(set(prev_places)) == 1:
         return prev_places[0], 2
@@ -257,18 +284,23 @@ def merge(events: list[EventState], hit: Hit, index: int, evidence) -> EventStat
     return e
 
 
-def participants(s: str, names, title_spans, g: Grammar) -> list[tuple]:
-    """(name, role) for the people a sentence places at a gathering."""
+PARTICIPATION_CUES = ("chair", "speaker", "attendee", "elected")
+
+
+def participants(s: str, names, title_spans, g: Grammar, found: dict | None = None) -> list[tuple]:
+    """(name, role) for the people a sentence places at a gathering. ``found``: notation ->
+    (start, end, text) of each of PARTICIPATION_CUES in ``s``, when already found."""
     cues = []
     for role, notation in (("chair", "chair"), ("speaker", "speaker"), ("attendee", "attendee"), ("attendee", "elected")):
-        for m in g.cue[notation].finditer(s):
-            if any(a <= m.start() < b for a, b in title_spans):
+        for ms, me, mtext in (found[notation] if found is not None else
+                              [(m.start(), m.end(), m.group()) for m in g.cue[notation].finditer(s)]):
+            if any(a <= ms < b for a, b in title_spans):
                 continue
-            if _NOT_CUE.match(s, m.end()) or s[max(0, m.start() - 4):m.start()].lower() == "bài ":
+            if _NOT_CUE.match(s, me) or s[max(0, ms - 4):ms].lower() == "bài ":
                 continue
-            if s[max(0, m.start() - 3):m.start()].lower() == "đi " or s[max(0, m.start() - 4):m.start()] == "của ":
+            if s[max(0, ms - 3):ms].lower() == "đi " or s[max(0, ms - 4):ms] == "của ":
                 continue
-            cues.append((m.start(), m.end(), role, key(m.group())))
+            cues.append((ms, me, role, key(mtext)))
     cues.sort()
     out = []
     for i, (a, b, role, word) in enumerate(cues):

@@ -32,21 +32,24 @@ class Name:
     weak: bool = False  # a family name that is also a noun ("Đoàn"): only an honorific or office makes it a name
 
 
-def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
-    """Candidate names in one sentence (``s`` in matching form, ``orig`` as written)."""
+def find_names(s: str, orig: str, g: Grammar, runs: list[tuple[int, int]] | None = None) -> list[Name]:
+    """Candidate names in one sentence (``s`` in matching form, ``orig`` as written). ``runs``: the
+    spans of CAP_RUN in ``s`` when already found (text.SentenceScan)."""
     out: list[Name] = []
     surnames = g.surnames
     capitalised = g.surname_caps
-    for m in CAP_RUN.finditer(s):
-        words = m.group(1).split(" ")
+    if runs is None:
+        runs = [m.span(1) for m in CAP_RUN.finditer(s)]
+    for run_start, run_end in runs:
+        words = s[run_start:run_end].split(" ")
         # Most capitalised runs hold no family name before their last word: no name in them. (``s`` is
         # in matching form and run words are capitalised: a set test in C is enough.)
         if capitalised.isdisjoint(words[:-1]):
-            f = len(words) >= 2 and words[-1].isascii() and words[-2].isascii() and _foreign(s, m.start(1), words, g)
+            f = len(words) >= 2 and words[-1].isascii() and words[-2].isascii() and _foreign(s, run_start, words, g)
             if f:
                 out.append(Name(f[0], f[1], orig[f[0]:f[1]], True, False, False, False, f[2]))
             continue
-        starts = [m.start(1)]
+        starts = [run_start]
         for wd in words[:-1]:
             starts.append(starts[-1] + len(wd) + 1)
         i, cut, honor = 0, False, False
@@ -83,7 +86,7 @@ def find_names(s: str, orig: str, g: Grammar) -> list[Name]:
                 continue
             break
         name_words = words[i:]
-        end = m.end(1)
+        end = run_end
         # "… ông Nguyễn Văn An Tại buổi làm việc": a sentence opener glued on by a lost line break.
         if len(name_words) >= 3 and key(name_words[-1]) in g.name_end_stops and _GOES_ON.match(s, end):
             end -= len(name_words[-1]) + 1
@@ -202,6 +205,8 @@ def _is_vowel(ch: str) -> bool:
 def _glued_tail(word: str, g: Grammar) -> int:
     """Length of a function word glued to a name's last syllable ("Bỉnhcho" → 3), else 0."""
     low = word.lower()
+    if not low.endswith(g.glued_words):
+        return 0  # one test in C for the common case: no function word at its end
     for w in g.glued_words:
         if len(low) > len(w) + 1 and low.endswith(w):
             head = word[:-len(w)]

@@ -30,18 +30,31 @@ class Place:
     in_title: bool = False  # part of an office title ("Bí thư Tỉnh ủy Vĩnh Phúc")
 
 
-def find_places(s: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[Place]:
-    """Provinces in ``s`` (matching form), skipping spans already taken by names."""
+def find_places(s: str, g: Grammar, taken: list[tuple[int, int]] = (),
+                found: list[tuple[int, int]] | None = None) -> list[Place]:
+    """Provinces in ``s`` (matching form), skipping spans already taken by names. ``found``: the
+    spans of g.province_name_re in ``s`` when already found (text.SentenceScan)."""
     out: list[Place] = []
     pos = 0
     stops = None  # clause starts, found once (rescanning per place was quadratic) and only when needed
+    k = 0
     while True:
-        m = g.province_name_re.search(s, pos)
-        if not m:
-            break
-        pos = m.end()
-        name = m.group()
-        nstart = m.start()
+        if found is None:
+            m = g.province_name_re.search(s, pos)
+            if not m:
+                break
+            nstart, mend = m.span()
+        else:
+            # The next match at or after ``pos``: what search(s, pos) finds, since ``pos`` is always
+            # the end of a match (the second name of "Quảng Nam-Đà Nẵng" is itself the next match).
+            while k < len(found) and found[k][0] < pos:
+                k += 1
+            if k == len(found):
+                break
+            nstart, mend = found[k]
+            k += 1
+        pos = mend
+        name = s[nstart:mend]
         pm = g.prefix_before_re.search(s, max(0, nstart - 12), nstart)
         prefix = pm.group().strip() if pm else None
         label = g.province_of.get(key(name))
@@ -50,9 +63,9 @@ def find_places(s: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[P
         if not prefix and label in g.prefix_only_provinces and (key(name) == key(label) or label not in g.person_like_provinces):
             continue  # "Hồ Chí Minh" alone is the person, "TP Hồ Chí Minh" the city; "tỉnh Sông Bé" a former province
         start = pm.start() if pm else nstart
-        if any(a < m.end() and nstart < b for a, b in taken):
+        if any(a < mend and nstart < b for a, b in taken):
             continue
-        end = m.end()
+        end = mend
         # "tỉnh Quảng Nam-Đà Nẵng": one former province written as two.
         d = _DASH.match(s, end)
         if prefix and d:

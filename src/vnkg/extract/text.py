@@ -5,6 +5,7 @@ The reader stores ``Article.text`` in NFC with line ends unified, so offsets in
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -35,12 +36,12 @@ def sentences(text: str) -> list[Evidence]:
     out: list[Evidence] = []
     start = 0
     for m in _BREAK.finditer(text):
-        if m.group().strip() and "\n" not in m.group():
-            pass
         # Only the last few characters can hold an abbreviation: searching the whole sentence so far
         # made a long text without breaks ("TP. … TP. …") quadratic (100k characters: minutes).
-        cut = m.start("gap") if m.group("gap") is not None else m.start()
-        if "\n" not in m.group() and _NO_BREAK_BEFORE.search(text, max(start, cut - 8), cut):
+        cut = m.start(1)  # the gap's start; -1 when the break is a line end
+        if cut < 0:
+            cut = m.start()
+        elif "\n" not in m.group() and _NO_BREAK_BEFORE.search(text, max(start, cut - 8), cut):
             continue
         _add(text, start, cut, out)
         start = m.end()
@@ -93,3 +94,72 @@ def match_form(text: str) -> str:
 def key(text: str) -> str:
     """A lookup key for labels: matching form, lower case, single spaces (cached: words repeat)."""
     return " ".join(match_form(unicodedata.normalize("NFC", text)).lower().split())
+
+
+_EDGE = frozenset("'_")  # with str.isalnum(): the characters ``[\w']`` matches
+
+
+def _edge(ch: str) -> bool:
+    return ch.isalnum() or ch in _EDGE
+
+
+# The look-arounds SentenceScan's reasoning covers; a pattern with any other context test (another
+# look-around, \b, an anchor, a negated class…) is scanned sentence by sentence, as before.
+_KNOWN_CONTEXT = re.compile(r"\(\?<!\[\\w'?\]\.\)|\(\?!\[\\w'?\]\)")
+_OTHER_CONTEXT = re.compile(r"\(\?[=!<]|\\[bBAZ]|(?<!\\)[\^$]")
+_SCANNABLE: dict[int, tuple] = {}
+
+
+def _scannable(pattern: re.Pattern) -> bool:
+    known = _SCANNABLE.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _SCANNABLE[id(pattern)] = (pattern, not pattern.flags & (re.MULTILINE | re.IGNORECASE)
+                                           and not _OTHER_CONTEXT.search(_KNOWN_CONTEXT.sub("", pattern.pattern)))
+    return known[1]
+
+
+class SentenceScan:
+    """One regex pass over a whole text instead of one per sentence, with the per-sentence result.
+
+    For the word-bounded patterns of vnkg.extract.grammar (alternations and CAP_RUN, whose only
+    look-arounds are ``(?<![\\w'].)`` at a word's start and ``(?![\\w'])`` at its end),
+    ``pattern.finditer(text[a:b])`` gives the matches the whole-text pass finds inside the
+    sentence, when no character of ``[\\w']`` touches the sentence from outside and no match of the
+    pass crosses its edges: the engine then takes the same path at each position. Where that is not
+    so (a sentence cut inside a word, a match running on past its end), ``matches`` says None and
+    the caller scans that sentence itself, so the result is the same either way.
+    """
+
+    def __init__(self, text: str, bounds: list[tuple[int, int]]):
+        self.text = text
+        self.bounds = bounds
+        self.starts = [a for a, _b in bounds]
+        n = len(text)
+        self.unsafe = [(a > 0 and _edge(text[a - 1])) or (b < n and _edge(text[b])) for a, b in bounds]
+
+    def matches(self, pattern: re.Pattern) -> list[list[re.Match] | None]:
+        """Per sentence, the pattern's matches (offsets in the whole text), or None: scan it alone."""
+        bounds, starts = self.bounds, self.starts
+        if not _scannable(pattern):
+            return [None] * len(bounds)
+        out: list[list | None] = [None if u else [] for u in self.unsafe]
+        if not bounds:
+            return out
+        last = len(bounds) - 1
+        for m in pattern.finditer(self.text):
+            p, q = m.span()
+            i = bisect.bisect_right(starts, p) - 1
+            if i >= 0 and p < bounds[i][1]:
+                if q > bounds[i][1]:
+                    out[i] = None  # runs past the sentence's end
+                else:
+                    hits = out[i]
+                    if hits is not None:
+                        hits.append(m)
+                    continue
+            # Starts between sentences or runs past an end: every sentence it reaches is scanned alone.
+            j = i + 1
+            while j <= last and starts[j] < q:
+                out[j] = None
+                j += 1
+        return out

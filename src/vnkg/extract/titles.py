@@ -26,7 +26,7 @@ _WORDS = re.compile(r"[^\s,;:()\"“”\[\].]+|[,;:()\"“”\[\].]")
 
 def _words(s: str, pos: int) -> list[str]:
     """The next few tokens from ``pos``, lower case, punctuation as tokens of its own."""
-    return [w.lower() for w in _WORDS.findall(s, pos, pos + 50)][:6]
+    return [w.lower() for w in _WORDS.findall(s, pos, pos + 50)[:6]]
 _TERM = re.compile(r"\s*,?\s*(?:\(\s*)?(?:(?:khóa|khoá)\s+(?:[IVXLC]+|\d+|mới)\s*,?\s*)?"
                    r"(?:nhiệm kỳ\s+(?P<a>\d{3,4})\s*[-–]\s*(?P<b>\d{4}))?\s*\)?")
 # Only a name with lower-case words or inner separators needs the vocabulary to find its end.
@@ -70,25 +70,36 @@ _ACTING_BEFORE = re.compile(r"(?<![\w])[Qq]uyền\s+$")
 _FORMER_BEFORE = re.compile(r"(?<![\w])(?:nguyên|Nguyên|cựu|Cựu)\s+$")
 
 
-def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar) -> list[Title]:
+_SPACES_AT = re.compile(r"\s*")
+
+
+def heads(s: str, g: Grammar) -> tuple[list, list]:
+    """Where offices may start in ``s``: spans of g.role_re, and (role start, cue, end) of g.lc_title_re."""
+    return [m.span() for m in g.role_re.finditer(s)], \
+        [(m.start("role"), m.group("cue"), m.end()) for m in g.lc_title_re.finditer(s)]
+
+
+def find_titles(s: str, names: list[Name], places: list[Place], g: Grammar, scanned: tuple | None = None) -> list[Title]:
+    """The office titles of one sentence. ``scanned``: its ``heads`` when already found."""
+    role, lc = scanned if scanned is not None else heads(s, g)
+    # (start, head start, head end, former): capitalised heads, and lower-case ones after a cue.
+    found = []
+    for ms, me in role:
+        f = _FORMER_BEFORE.search(s, max(0, ms - 8), ms)
+        found.append((f.start() if f else ms, ms, me, bool(f), False))
+    if "(" in s:  # "sáu ủy viên Bộ Chính trị (A, B, …)": counted offices head bracketed lists only
+        lc = lc + [(m.start("role"), m.group("cue"), m.end()) for m in g.lc_count_re.finditer(s)]
+    if not found and not lc:
+        return []  # most sentences hold no office
     name_starts = {n.start for n in names}
     place_at = {p.start: p for p in places}
     out: list[Title] = []
-    # (start, head start, head end, former): capitalised heads, and lower-case ones after a cue.
-    found = []
-    for m in g.role_re.finditer(s):
-        f = _FORMER_BEFORE.search(s, max(0, m.start() - 8), m.start())
-        found.append((f.start() if f else m.start(), m.start(), m.end(), bool(f), False))
-    lc = list(g.lc_title_re.finditer(s))
-    if "(" in s:  # "sáu ủy viên Bộ Chính trị (A, B, …)": counted offices head bracketed lists only
-        lc += list(g.lc_count_re.finditer(s))
-    for m in lc:
+    for rs, cue, lc_end in lc:
         # "nguyên chủ tịch UBND tỉnh": lower case after a cue; "Các ủy viên Trung ương Đảng: A, B, C":
         # a plural office heading a list.
-        rs = m.start("role")
-        cue = key(m.group("cue"))
+        cue = key(cue)
         if not any(a <= rs < c for _, a, c, _f, _p in found):
-            found.append((rs, rs, m.end(), cue in ("nguyên", "cựu"), cue == "các" or cue in g.count_words))
+            found.append((rs, rs, lc_end, cue in ("nguyên", "cựu"), cue == "các" or cue in g.count_words))
             found.sort()
     pos = 0
     for start, hs, he, former, need_list in found:
@@ -156,8 +167,7 @@ def _extend(s: str, pos: int, name_starts, place_at, g: Grammar, hs: int | None 
     tried = False
     while n < 25:
         n += 1
-        ws = len(s) - len(s[pos:].lstrip())
-        here = ws if ws > pos else pos
+        here = _SPACES_AT.match(s, pos).end()  # past the spaces (str.lstrip's, without copying the rest)
         if here in name_starts:
             break
         if here in place_at:
@@ -662,6 +672,8 @@ _BODY_RE = re.compile(_BODY)
 def memberships(s: str, names: list[Name], places: list[Place], g: Grammar) -> list[Assigned]:
     """"(thôi) tham gia Ban Chấp hành, Ban Thường vụ [Đảng ủy X]": membership of each body."""
     out: list[Assigned] = []
+    if "tham gia" not in s:  # every match holds these words; the pattern itself has no literal start to scan for
+        return out
     for m in _MEMBERSHIP.finditer(s):
         before = [n for n in names if n.end <= m.start()]
         if not before:
