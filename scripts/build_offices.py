@@ -193,6 +193,13 @@ ABBREVIATIONS = [  # (full form, [abbreviations])
 ]
 
 
+# Offices several persons hold at once in one post (deputies, members, delegates): a later holder
+# does not replace an earlier one, and two at once is no conflict (queries holders, conflicts).
+# Written on each office as vnkg:singleSeat, and on the scheme for offices outside the vocabulary.
+MULTI_SEAT_PREFIXES = ["Phó ", "Ủy viên", "Uỷ viên", "Đại biểu", "đại biểu", "Thành viên", "Thứ trưởng",
+                       "Bí thư Trung ương"]
+
+
 def slug(text: str) -> str:
     s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     s = "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
@@ -213,6 +220,8 @@ def tone_variants(s: str) -> list[str]:
 
 
 def main() -> None:
+    # --out FILE writes elsewhere (the test checks that the committed file is what this script writes).
+    out_path = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else ROOT / "graph" / "offices.ttl"
     offices: dict[str, tuple[str, list[str], str]] = {}
     for label, alts, level in CENTRAL:
         offices[label] = (label, alts, level)
@@ -258,7 +267,8 @@ def main() -> None:
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
         "",
         "<https://w3id.org/vnkg/id/scheme/offices> a skos:ConceptScheme ;",
-        '    skos:prefLabel "Chức danh"@vi , "Offices"@en .',
+        '    skos:prefLabel "Chức danh"@vi , "Offices"@en ;',
+        "    vnkg:multiSeatPrefix " + " , ".join(lit(p)[:-3] for p in MULTI_SEAT_PREFIXES) + " .",
         "",
         "<https://w3id.org/vnkg/id/scheme/abbreviations> a skos:ConceptScheme ;",
         '    skos:prefLabel "Chữ viết tắt"@vi , "Abbreviations"@en .',
@@ -268,9 +278,12 @@ def main() -> None:
         alts = [a for a in dict.fromkeys(alts + tone_variants(label) + [v for a in alts for v in tone_variants(a)]) if a != label]
         out.append(f"<https://w3id.org/vnkg/id/office/{slug(label)}> a vnkg:Office , skos:Concept ;")
         out.append(f"    skos:prefLabel {lit(label)} ;")
+        # The label lower-cased, a plain literal: queries match a title in any case through the index.
+        out.append(f"    skos:hiddenLabel {lit(label.lower())[:-3]} ;")
         if alts:
             out.append("    skos:altLabel " + " , ".join(lit(a) for a in alts) + " ;")
         out.append(f'    vnkg:level "{level}" ;')
+        out.append(f"    vnkg:singleSeat {'false' if label.startswith(tuple(MULTI_SEAT_PREFIXES)) else 'true'} ;")
         out.append("    skos:inScheme <https://w3id.org/vnkg/id/scheme/offices> .")
         out.append("")
     for full, abbrs in ABBREVIATIONS:
@@ -279,8 +292,8 @@ def main() -> None:
         out.append("    skos:altLabel " + " , ".join(lit(a) for a in abbrs) + " ;")
         out.append("    skos:inScheme <https://w3id.org/vnkg/id/scheme/abbreviations> .")
         out.append("")
-    (ROOT / "graph" / "offices.ttl").write_text("\n".join(out), encoding="utf-8")
-    print(f"graph/offices.ttl: {len(offices)} offices, {len(ABBREVIATIONS)} abbreviations")
+    out_path.write_text("\n".join(out), encoding="utf-8")
+    print(f"{out_path.name}: {len(offices)} offices, {len(ABBREVIATIONS)} abbreviations")
 
 
 if __name__ == "__main__":

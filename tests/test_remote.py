@@ -24,7 +24,7 @@ PARAMS = {"title": "Bí thư Tỉnh ủy", "province": "Tuyên Quang", "date": "
 VIRTUOSO_SYSTEM_COLUMNS = {("stats", "triples")}
 # Canned queries Virtuoso 7.2.5 answers wrongly (measured; rewrites proposed in docs/serve.md):
 VIRTUOSO_WRONG = {"document": "SP031 internal error on a VALUES-bound variable inside a sub-select",
-                  "person": "no rows", "post": "GROUP_CONCAT order differs"}
+                  "person": "no rows"}
 
 
 def odd_extraction() -> Extraction:
