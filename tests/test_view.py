@@ -133,3 +133,51 @@ def test_large_graphs_get_precomputed_positions_and_huge_ones_are_aggregated():
     assert data["aggregated"] and data["total"] >= 600 and len(data["nodes"]) < 300
     members = [m for n in data["nodes"] for m in n.get("m", [])]
     assert "Người 5" in members  # search still finds a member inside its community
+
+
+def test_view_queries_take_the_focus_as_an_iri(sample_store):
+    from vnkg import queries
+
+    for kind in subgraph.KINDS:
+        q = queries.get(f"view-{kind}")
+        assert [(p.name, p.type) for p in q.params] == [("iri", "iri")]
+        with pytest.raises(QueryError, match="not an IRI"):
+            q.bindings({"iri": "x> } UNION { ?s ?p ?o"})
+    [(iri, _)] = subgraph.resolve(sample_store, "person", "Nguyễn Văn An")
+    q = queries.get("view-person")
+    rows = sample_store.query(q.sparql, q.bindings({"iri": iri})).dicts()
+    assert rows and {r["iri"] for r in rows} == {iri}
+
+
+def test_document_and_event_labels_are_joined_in_python():
+    # Virtuoso mangles non-ASCII text inside CONCAT, so " số " is added here, not in SPARQL.
+    row = {"s_type": "Nghị quyết", "s_num": "7", "s_label": "Về việc thử", "o_sym": "14-KL/TW", "o_type": "Kết luận"}
+    assert subgraph.node_label(row, "s") == "Nghị quyết số 7"
+    assert subgraph.node_label(row, "o") == "14-KL/TW"
+    assert subgraph.node_label({"s_type": "Hội nghị", "s_label": "Hội nghị lần thứ 3"}, "s") == "Hội nghị: Hội nghị lần thứ 3"
+    assert subgraph.tidy(subgraph.node_label({"s_type": "Hội nghị", "s_label": "Hội nghị lần thứ 3"}, "s")) \
+        == "Hội nghị lần thứ 3"
+    assert subgraph.node_label({"s_type": "Kỳ họp"}, "s") == "Kỳ họp"
+    assert subgraph.node_label({"s_label": "Tuyên Quang", "s_type": ""}, "s") == "Tuyên Quang"
+    assert subgraph.node_label({}, "s") is None
+
+
+@pytest.mark.parametrize("store_kind", [pytest.param("oxigraph_url", marks=pytest.mark.server),
+                                        pytest.param("virtuoso_url", marks=pytest.mark.virtuoso)])
+def test_views_are_the_same_on_a_remote_store(sample_store, store_kind, request):
+    """Each view, by its real focus IRI, draws the same graph from an Oxigraph server or Virtuoso."""
+    from tests.conftest import sample_extractions
+    from vnkg import iri
+    from vnkg.graph import to_quads
+    from vnkg.store import open_store
+
+    remote = open_store(request.getfixturevalue(store_kind))
+    remote.replace_articles({iri.article(x.article.id): to_quads(x) for x in sample_extractions()})
+    for kind, name in [("person", "Nguyễn Văn An"), ("post", "Bí thư Tỉnh ủy Tuyên Quang"),
+                       ("province", "Tuyên Quang"), ("document", "14-KL/TW"), ("event", "Đổi mới sinh hoạt chi bộ")]:
+        want, got = subgraph.entity_view(sample_store, kind, name), subgraph.entity_view(remote, kind, name)
+        assert want.edges, kind
+        assert sorted(map(vars, got.edges), key=repr) == sorted(map(vars, want.edges), key=repr), kind
+        def labels(sub):
+            return {k: (n.label, n.kind) for k, n in sub.nodes.items()}
+        assert labels(got) == labels(want), kind

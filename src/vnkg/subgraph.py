@@ -3,7 +3,10 @@
 Every ``view-*.rq`` query returns one row per edge with the same columns (``s``, ``s_kind``,
 ``s_label``, ``p``, ``o``, ``o_kind``, ``o_label`` and the edge's facts: ``status``, ``term``,
 ``start``, ``end``, ``role``, ``source``, ``date``, ``evidence``), so one function turns any of them
-into a :class:`Subgraph`. ``from_result`` turns any other SELECT or CONSTRUCT result into one too.
+into a :class:`Subgraph`. A document's or event's label comes in parts (``s_sym``, ``s_type``,
+``s_num`` beside ``s_label``; the same for ``o``) joined here by :func:`node_label`: Virtuoso
+mangles non-ASCII text such as " số " inside CONCAT. ``from_result`` turns any other SELECT or
+CONSTRUCT result into one too.
 Nothing here renders; ``vnkg.view`` does.
 """
 from __future__ import annotations
@@ -103,14 +106,28 @@ def kind_of(iri: str) -> str:
     return "Other"
 
 
+def node_label(row: Mapping[str, str], side: str) -> str | None:
+    """The label of a view row's ``s`` or ``o``: the số hiệu, else "Nghị quyết số 7", else "type: name",
+    else the name (or label, or headline), else the bare type."""
+    name, sym = row.get(f"{side}_label"), row.get(f"{side}_sym")
+    kind, number = row.get(f"{side}_type"), row.get(f"{side}_num")
+    if sym:
+        return sym
+    if kind and number:
+        return f"{kind} số {number}"
+    if kind and name:
+        return f"{kind}: {name}"
+    return name or kind or None
+
+
 def from_edge_rows(rows: Iterable[Mapping[str, str]], sub: Subgraph | None = None) -> Subgraph:
     """Rows with the view columns (see the module doc) → a subgraph."""
     sub = sub or Subgraph()
     for r in rows:
         if not r.get("s") or not r.get("o"):
             continue
-        s = sub.node(r["s"], tidy(r.get("s_label")), r.get("s_kind", ""))
-        o = sub.node(r["o"], tidy(r.get("o_label")), r.get("o_kind", ""))
+        s = sub.node(r["s"], tidy(node_label(r, "s")), r.get("s_kind", ""))
+        o = sub.node(r["o"], tidy(node_label(r, "o")), r.get("o_kind", ""))
         sub.edge(Edge(s, o, r.get("p") or "related", status=r.get("status", ""), term=r.get("term", ""),
                       start=r.get("start", ""), end=r.get("end", ""), role=r.get("role", ""),
                       article=r.get("source", ""), date=r.get("date", ""), evidence=r.get("evidence", "")))
@@ -145,8 +162,7 @@ def entity_view(store, kind: str, name: str) -> Subgraph:
     for iri, label in resolve(store, kind, name):
         sub.node(iri, label, IRI_KINDS.get(kind, kind.title()))
         sub.focus.append(iri)
-        # The IRI goes in as a string compared with STR() in each branch: Oxigraph applies substitutions
-        # to FILTERs but not to BIND, and the query tests want parameters outside triple patterns.
+        # The focus goes in as an IRI (an RDF term), which each branch looks up in the index.
         from_edge_rows(store.query(q.sparql, q.bindings({"iri": iri})).dicts(), sub)
     if len(sub.focus) > 1:  # of a province's units before and after 2025, keep those the store says something about
         linked = {e.source for e in sub.edges} | {e.target for e in sub.edges}
