@@ -45,7 +45,7 @@ def corpus() -> dict[str, list]:
 
 
 def _params(q) -> dict[str, str]:
-    generic = {"string": "x", "date": "2021-01-01", "iri": "https://w3id.org/vnkg/id/x", "integer": "1"}
+    generic = {"string": "x", "label": "x", "date": "2021-01-01", "iri": "https://w3id.org/vnkg/id/x", "integer": "1"}
     return {p.name: PARAMS.get(p.name, p.default if p.default is not None else generic[p.type]) for p in q.params}
 
 

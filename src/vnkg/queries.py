@@ -14,7 +14,9 @@ import yaml
 from vnkg import data_path
 from vnkg.iri import XSD
 
-PARAM_TYPES = ("string", "date", "iri", "integer")
+# "label": text bound as a Vietnamese-tagged literal ("…"@vi), as labels are stored, so that it is
+# found through the index rather than by comparing every label.
+PARAM_TYPES = ("string", "label", "date", "iri", "integer")
 
 
 class QueryError(Exception):
@@ -40,6 +42,8 @@ class Param:
             if not re.fullmatch(r"-?\d+", value):
                 raise QueryError(f"parameter {self.name}: {value!r} is not an integer")
             return ox.Literal(value, datatype=ox.NamedNode(XSD + "integer"))
+        if self.type == "label":
+            return ox.Literal(value, language="vi")
         if self.type == "iri":
             try:
                 return ox.NamedNode(value)

@@ -134,6 +134,27 @@ def from_edge_rows(rows: Iterable[Mapping[str, str]], sub: Subgraph | None = Non
     return sub
 
 
+def spellings(name: str) -> list[str]:
+    """The text as typed, then as names, titles and số hiệu are written: labels are matched exactly
+    (an index lookup), so "nguyễn văn an" is tried as "Nguyễn Văn An", "14-kl/tw" as "14-KL/TW"."""
+    text = " ".join(name.split())
+    out = [text, " ".join(w[:1].upper() + w[1:] for w in text.split()), text[:1].upper() + text[1:], text.upper()]
+    return list(dict.fromkeys(t for t in out if t))
+
+
+def candidate_iri(kind: str, text: str) -> str:
+    """The IRI the text is, or the one it is the last segment of (events often have no title)."""
+    if text.startswith(("http://", "https://")):
+        value = text
+    else:
+        value = f"{ID}{kind}/{text}"  # the view kinds are the IRI path segments
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return f"{ID}none"
+    return value
+
+
 def resolve(store, kind: str, name: str) -> list[tuple[str, str]]:
     """(IRI, label) of the entity of this kind that ``name`` (a label, a số hiệu, an IRI or the IRI's
     last segment) names. Several only for a province whose name two units share (before and after
@@ -141,10 +162,14 @@ def resolve(store, kind: str, name: str) -> list[tuple[str, str]]:
     if kind not in KINDS:
         raise LookupFailed(f"unknown kind {kind!r} (one of {', '.join(KINDS)})")
     q = queries.get("view-lookup")
-    rows = store.query(q.sparql, q.bindings({"kind": kind, "name": name.strip()})).dicts()
     found: dict[str, tuple[str, str]] = {}
-    for r in rows:
-        found.setdefault(r["entity"], (r["label"] or short(r["entity"]), r.get("detail", "")))
+    for text in spellings(name):
+        rows = store.query(q.sparql, q.bindings({"kind": kind, "name": text, "label_vi": text,
+                                                 "iri": candidate_iri(kind, text)})).dicts()
+        for r in rows:
+            found.setdefault(r["entity"], (r["label"] or short(r["entity"]), r.get("detail", "")))
+        if found:
+            break
     if not found:
         raise LookupFailed(f"no {kind} named {name!r} in the store (try `vnkg query people` or an IRI)")
     labels = {label.casefold() for label, _ in found.values()}
