@@ -61,6 +61,7 @@ def realistic_params(location: str) -> dict[str, dict[str, str]]:
     common = {"title": post.get("title", "Bí thư Tỉnh ủy"), "province": post.get("province", "Tuyên Quang"),
               "date": (post.get("date") or "2021-01-01")[:10], "name": post.get("name", "Nguyễn Văn An"),
               "symbol": doc.get("symbol", ""), "kind": "person"}
+    common["label_vi"] = common["name"]  # view-lookup: the same text, matched against @vi labels
     return {"_": common, "view-person": {"iri": post.get("person", "")}, "view-post": {"iri": post.get("post", "")},
             "view-document": {"iri": doc.get("document", "")}, "view-event": {"iri": event.get("event", "")},
             "view-province": {"iri": prov.get("p", "")}}
