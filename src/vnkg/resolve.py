@@ -463,7 +463,7 @@ def resolution_quads(res: Resolution) -> list[ox.Quad]:
     for c1, c2, _ in res.apart:
         if c1.iri != c2.iri:
             add(c1.iri, OWL + "differentFrom", c2.iri)
-    return sorted(set(out), key=str)
+    return list(dict.fromkeys(out))  # deduplicated; the order is already the clusters' (sorted)
 
 
 def resolve_store(store) -> Resolution:
