@@ -194,13 +194,12 @@ class RemoteStore(Store):
         prefix = "DEFINE sql:big-data-const 1\n" if self.virtuoso else ""
         # Virtuoso's SPARQL compiler runs out of memory on one INSERT DATA of ~5,000 triples
         # ("SP030 … memory exhausted"): it gets several smaller ones in the same request.
-        size = 1000 if self.virtuoso else None
         for g, quads in graphs.items():
             lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
-            for at in range(0, len(lines), size or len(lines) or 1):
-                body = "\n".join(lines[at:at + size] if size else lines)
-                if body:
-                    parts.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{body}\n}} }}")
+            size = 1000 if self.virtuoso else len(lines)
+            for at in range(0, len(lines), size or 1):
+                body = "\n".join(lines[at:at + size])
+                parts.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{body}\n}} }}")
         if parts:
             self._post(self.update_url, {"update": prefix + " ;\n".join(parts)}, None)
 
