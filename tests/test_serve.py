@@ -87,6 +87,11 @@ def test_serve_answers_queries_and_refuses_updates(folder):
         assert len(remote.query(queries.get("positions").sparql).rows) >= 3
         page = urllib.request.urlopen(base + "/view/province/" + urllib.parse.quote("Tuyên Quang"), timeout=30).read()
         assert b"<html" in page.lower()
+        # Every kind the CLI draws is served, not only provinces.
+        page = urllib.request.urlopen(base + "/view/person/" + urllib.parse.quote("Nguyễn Văn An"), timeout=30).read()
+        assert "Nguyễn Văn An".encode() in page
+        index = urllib.request.urlopen(base + "/view", timeout=30).read().decode()
+        assert all(f"<option>{k}</option>" in index for k in ("person", "post", "province", "document", "event"))
     finally:
         err = _stop(proc)
     assert "server stopped" in err

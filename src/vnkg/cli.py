@@ -237,7 +237,7 @@ def demo(ctx, output):
     """
     from vnkg import queries
     from vnkg.load import load_files
-    from vnkg.view import province_view_html
+    from vnkg.view import view_html
 
     samples = sorted(data_path("examples").glob("*.jsonl"))
     if not samples:
@@ -248,7 +248,7 @@ def demo(ctx, output):
         result = store.query(queries.get("positions").sparql)
         cols = ["name", "title", "province", "status", "term", "start", "source"]
         write_rows(cols, result.dicts(), "table")
-        html = province_view_html(store, "Tuyên Quang")
+        html = view_html(store, "province", "Tuyên Quang")
     output.write_text(html, encoding="utf-8")
     click.echo(f"graph view written to {output}", err=True)
 

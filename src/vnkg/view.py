@@ -179,10 +179,6 @@ def query_view_html(store, name: str, params: dict[str, str] | None = None) -> s
     return render_html(subgraph.run_query(store, name, params), f"vnkg: query {name[:80]}")
 
 
-def province_view_html(store, name: str) -> str:
-    return view_html(store, "province", name)
-
-
 _PAGE = """<!DOCTYPE html>
 <html lang="vi">
 <head>

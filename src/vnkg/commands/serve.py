@@ -145,10 +145,8 @@ def make_handler(upstream: tuple[str, int], location: str):
             q = urllib.parse.parse_qs(url.query)
             kind = parts[0] if parts else (q.get("kind") or [""])[0]
             name = "/".join(parts[1:]) if len(parts) > 1 else (q.get("name") or [""])[0]
-            render = getattr(view, f"{kind}_view_html", None)
-            kinds = [k for k in VIEW_KINDS if hasattr(view, f"{k}_view_html")]
-            if not kind or not name or render is None:
-                options = "".join(f"<option>{k}</option>" for k in kinds)
+            if not kind or not name or kind not in VIEW_KINDS:
+                options = "".join(f"<option>{k}</option>" for k in VIEW_KINDS)
                 return self._send_text(200 if not kind else 404, (
                     "<!doctype html><meta charset=utf-8><title>vnkg views</title>"
                     "<h1>vnkg graph views</h1><form action=/view>"
@@ -161,7 +159,7 @@ def make_handler(upstream: tuple[str, int], location: str):
                 # through the server's SPARQL protocol they are a VALUES join, and lookups became scans.
                 store = open_store(location, read_only=True)
                 try:
-                    page = render(store, name)
+                    page = view.view_html(store, kind, name)
                 finally:
                     store.close()
             except (StoreError, LookupError, ValueError) as e:
