@@ -129,7 +129,7 @@ class EmbeddedStore(Store):
             raise StoreError(f"query failed: {_first_line(e)}") from None
         if isinstance(res, ox.QuerySolutions):
             names = [v.value for v in res.variables]
-            return Result(names, [tuple(sol[i] for i in range(len(names))) for sol in res])
+            return Result(names, [tuple(sol) for sol in res])  # unbound → None, in variable order
         if isinstance(res, ox.QueryBoolean):
             return bool(res)
         return list(res)  # triples of CONSTRUCT / DESCRIBE
