@@ -10,9 +10,10 @@ Two forms of location (see docs/serve.md):
 
 Queries go by POST (form-encoded, UTF-8) and come back as SPARQL JSON results, parsed into
 pyoxigraph terms, so ``Result.dicts()`` gives the same strings as the embedded store.
-Parameters are bound by a VALUES block written from the terms' own N-Triples form and put at
-the head of the WHERE group (as rdflib's SPARQLStore does with initBindings): a value is one
-RDF term and can never change the query's shape.
+Parameters are bound by VALUES blocks written from the terms' own N-Triples form and put at
+the head of the WHERE group (as rdflib's SPARQLStore does with initBindings), and of every group
+that names a parameter (see bind_values): a value is one RDF term and can never change the
+query's shape.
 """
 from __future__ import annotations
 
@@ -35,7 +36,6 @@ VNKG_GRAPHS = "https://w3id.org/vnkg/"  # every graph vnkg writes (articles, ref
 # Comments, strings and IRIs, which may hold braces or keywords that are not syntax.
 _OPAQUE = re.compile(r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>')
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
-_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
 def _mask(sparql: str) -> str:
@@ -48,27 +48,72 @@ def query_form(sparql: str) -> str:
     return m.group(1).upper() if m else "SELECT"
 
 
+_VALUES_DATA = re.compile(r"VALUES\s*(?:[?$]\w+|\([^()]*\))", re.I)
+_TOKEN = re.compile(r"[{}()]|[?$](\w+)")
+
+
+def _groups(masked: str) -> list[tuple[int, bool, set[str]]]:
+    """Each group graph pattern as (offset after its "{", opened by WHERE, the variables its own
+    triple patterns name: not those of its nested groups, nor those inside parentheses, FILTER and
+    BIND expressions). VALUES data blocks, CONSTRUCT templates and groups that are a subquery (the
+    subquery's own WHERE group is one) are left out."""
+    out, stack, parens = [], [], 0
+    for m in _TOKEN.finditer(masked):
+        tok, at = m.group(), m.start()
+        if tok == "{":
+            before = masked[max(0, at - 400):at].rstrip()  # what opens it is just before it
+            word = re.search(r"\w*$", before[-12:]).group().upper()  # (a keyword is shorter)
+            group = not (word in ("CONSTRUCT", "INSERT", "DELETE", "DATA")
+                         or _VALUES_DATA.fullmatch(before, max(0, before.upper().rfind("VALUES")))
+                         or re.match(r"\s*SELECT\b", masked[at + 1:at + 40], re.I))
+            stack.append((at + 1, group, word == "WHERE", parens, set()))
+        elif tok == "}" and stack:
+            start, group, where, _, named = stack.pop()
+            if group:
+                out.append((start, where, named))
+        elif tok == "(":
+            parens += 1
+        elif tok == ")":
+            parens -= 1
+        elif stack and parens == stack[-1][3]:
+            stack[-1][4].add(m.group(1))
+    return out
+
+
 def bind_values(sparql: str, bindings: Mapping[str, Term] | None) -> str:
-    """The query with ``VALUES (?a ?b) { (t1 t2) }`` at the head of its WHERE group, and of every
-    subquery's, as the embedded store's substitutions bind the variable throughout the query."""
+    """The query with ``VALUES (?a ?b) { (t1 t2) }`` at the head of its WHERE group and of every
+    subquery's, as the embedded store's substitutions bind the variable throughout the query; and,
+    with the parameters it names, at the head of every other group whose triple patterns name one
+    (a UNION branch, an OPTIONAL, a GRAPH or EXISTS group). So each group starts from the bound term:
+    Oxigraph plans a group from its smallest part, and a one-row VALUES at its head anchors the
+    group's patterns on the term, where one VALUES for the whole query is joined only after each
+    branch was evaluated whole (view-document took over 10 s through the server, 0.1 s so). Within a
+    group the binding changes nothing: the term is the parameter's everywhere, as in the embedded
+    store. (Not for a parameter named only in an expression: there the outer binding serves, and
+    Virtuoso 7.2.5 drops an OPTIONAL's FILTER when the OPTIONAL has a VALUES block.)"""
     if not bindings:
         return sparql
     for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise StoreError(f"bad parameter name {name!r}")
-    masked = _mask(sparql)
-    cuts = [m.end() for m in _WHERE.finditer(masked)]
-    if not cuts and query_form(sparql) in ("SELECT", "ASK") and "{" in masked:  # WHERE is optional
-        cuts = [masked.index("{") + 1]
-    if not cuts:
-        raise StoreError("cannot bind parameters: the query has no WHERE group")
-    names = " ".join(f"?{k}" for k in bindings)
+    groups = _groups(_mask(sparql))
+    if not any(where for _, where, _ in groups):
+        if query_form(sparql) in ("SELECT", "ASK") and groups:  # WHERE is optional
+            first = min(start for start, _, _ in groups)
+            groups = [(start, where or start == first, named) for start, where, named in groups]
+        else:
+            raise StoreError("cannot bind parameters: the query has no WHERE group")
     # str(term) is pyoxigraph's N-Triples serialisation: quotes, newlines and braces come out escaped.
-    values = " ".join(str(t) for t in bindings.values())
-    block = f"\n  VALUES ({names}) {{ ({values}) }}\n"
+    terms = {k: str(t) for k, t in bindings.items()}
+    inserts = []
+    for start, where, named in groups:
+        names = list(bindings) if where else [k for k in bindings if k in named]
+        if names:
+            block = f"\n  VALUES ({' '.join('?' + k for k in names)}) {{ ({' '.join(terms[k] for k in names)}) }}\n"
+            inserts.append((start, block))
     out, last = [], 0
-    for at in cuts:
-        out += [sparql[last:at], block]
+    for at, text in sorted(inserts):
+        out += [sparql[last:at], text]
         last = at
     return "".join(out) + sparql[last:]
 
