@@ -14,9 +14,11 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import glob
 import gzip
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -110,7 +112,7 @@ def timed_resolution():
     spent = [0.0, 0.0]  # the whole step, its write
     inner = resolve.resolve_store
 
-    def timed(store):
+    def timed(store, *args, **kwargs):
         t, before = time.perf_counter(), store.replace_articles
 
         def write(graphs):
@@ -121,7 +123,7 @@ def timed_resolution():
                 spent[1] += time.perf_counter() - w
         store.replace_articles = write
         try:
-            return inner(store)
+            return inner(store, *args, **kwargs)
         finally:
             store.replace_articles = before
             spent[0] += time.perf_counter() - t
@@ -193,6 +195,7 @@ def main() -> None:
         sys.exit(f"no input files (default {DEFAULT})")
     workers = args.workers or load.default_workers()
     tmp = Path(tempfile.mkdtemp(prefix="vnkg-bench-"))
+    atexit.register(shutil.rmtree, tmp, True)  # stores of ~0.5 GB each: never left behind
     src = tmp / "input.jsonl"
     n_records = limited_copy(paths, args.limit, src)
     articles = [a for a in read_articles(src) if not isinstance(a, ReadError)]
@@ -201,7 +204,7 @@ def main() -> None:
           f"{workers} workers")
 
     t = time.perf_counter()
-    n_quads = sum(q.count(b"\n") for _, q in load._extracted(load._chunks(iter(articles), load.CHUNK), workers)
+    n_quads = sum(q.count(b"\n") for _, q, _ in load._extracted(load._chunks(iter(articles), load.CHUNK), workers)
                   if not isinstance(q, str))
     dt = time.perf_counter() - t
     print(f"extraction alone:   {len(articles) / dt:8.1f} articles/s  {chars / dt / 1000:8.1f} k chars/s  "

@@ -16,15 +16,22 @@ Rules, per group of items with the same folded name (see ``cluster``):
 - with no anchored candidate at all, same-name items join on the name alone ("name-only").
 Inputs are sorted before every decision, so the result depends on the store's content only,
 never on load order.
+
+What resolution reads (``Facts``) comes from the store, or, for the graphs a load has just
+written, from the quads the load wrote (``quad_facts``, in its workers): after a first load only
+the reference graphs are read back. Both give the same items, so the identity graph a load writes is
+the one `vnkg identity resolve` recomputes from the whole store (tests/test_load_resolution.py).
 """
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import product
 
 import pyoxigraph as ox
 
@@ -126,58 +133,213 @@ def _mergers(store) -> dict[str, str]:
     return {p.value: q.value for p, q in res.rows}
 
 
-def read_items(store) -> list[Item]:
-    """Every article mention and reference person in the store, with what identifies them."""
-    items: dict[str, Item] = {}
-    res = store.query(f"""SELECT ?m ?name ?g ?id ?published WHERE {{
-        GRAPH ?g {{ ?g a <{VNKG}Article> . ?m a <{SCHEMA}Person> ; <{SCHEMA}name> ?name .
-                    OPTIONAL {{ ?g <{SCHEMA}identifier> ?id }} OPTIONAL {{ ?g <{SCHEMA}datePublished> ?published }} }} }}""")
-    for m, name, g, ident, published in res.rows:
-        source = ident.value if ident else g.value.rsplit("/", 1)[-1]
-        items.setdefault(m.value, Item(m.value, name.value, source, g.value, published.value if published else ""))
-    for graph, short in REFERENCE_SOURCES.items():
+_TYPE, _NAME, _LABEL = RDF + "type", SCHEMA + "name", iri.RDFS + "label"
+_PROVINCE, _POST, _MEMBER = VNKG + "province", VNKG + "post", "http://www.w3.org/ns/org#member"
+_DATES = (SCHEMA + "startDate", VNKG + "startPeriod", SCHEMA + "endDate", VNKG + "endPeriod")
+_MERGED = VNKG + "mergedInto"
+_NONE = (None,)
+
+
+@dataclass
+class Facts:
+    """What resolution reads from some graphs, as stored (every value, unordered): read from the
+    store (``read_facts``) or from the quads a load is writing (``quad_facts``), and merged in any
+    order, it gives the same items (``build_items``), so a load need not read back what it wrote."""
+
+    persons: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # mention → article graph → names
+    articles: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)  # graph → (ids, dates published)
+    # reference person → graph → (names, born, died)
+    records: dict[str, dict[str, tuple[set[str], set[str], set[str]]]] = field(default_factory=dict)
+    # node → rdfs:label (vnkg:province) values, each with the number of graphs that state it: a post
+    # is restated in every article that names it, now and then with another spelling of its label
+    labels: dict[str, Counter | set[str]] = field(default_factory=dict)  # a set: each value stated once
+    provinces: dict[str, Counter | set[str]] = field(default_factory=dict)
+    holdings: set[tuple] = field(default_factory=set)  # (member, post, start, startPeriod, end, endPeriod)
+    mentions: dict[str, set[str]] = field(default_factory=dict)  # graph → what it says it mentions
+    province_nodes: set[str] = field(default_factory=set)  # nodes typed vnkg:Province
+    states_reference: bool = False  # the graphs state vnkg:mergedInto (quad_facts only)
+
+    def update(self, other: Facts) -> Facts:
+        for m, graphs in other.persons.items():
+            for g, names in graphs.items():
+                self.persons.setdefault(m, {}).setdefault(g, set()).update(names)
+        for g, (ids, dates) in other.articles.items():
+            mine = self.articles.setdefault(g, (set(), set()))
+            mine[0].update(ids), mine[1].update(dates)
+        for r, graphs in other.records.items():
+            for g, values in graphs.items():
+                mine = self.records.setdefault(r, {}).setdefault(g, (set(), set(), set()))
+                for a, b in zip(mine, values):
+                    a.update(b)
+        for mine, theirs in ((self.labels, other.labels), (self.provinces, other.provinces)):
+            for k, v in theirs.items():
+                counts = mine.get(k)
+                if not isinstance(counts, Counter):  # a graph's own set (quad_facts) becomes counts
+                    counts = mine[k] = Counter(counts or ())
+                counts.update(v)
+        for k, v in other.mentions.items():
+            self.mentions.setdefault(k, set()).update(v)
+        self.holdings |= other.holdings
+        self.province_nodes |= other.province_nodes
+        self.states_reference |= other.states_reference
+        return self
+
+
+# The predicates (and classes) resolution reads: quad_facts looks at nothing else.
+_READ = {ox.NamedNode(p): p for p in (
+    _TYPE, _NAME, _LABEL, _PROVINCE, _POST, _MEMBER, *_DATES, SCHEMA + "identifier", SCHEMA + "datePublished",
+    SCHEMA + "mentions", SCHEMA + "birthDate", SCHEMA + "deathDate", _MERGED)}
+_TYPES = {VNKG + "Article", SCHEMA + "Person", VNKG + "Province"}
+
+
+def quad_facts(quads: Iterable[ox.Quad]) -> Facts:
+    """The facts of these quads (one article's graph, as a load writes it): what ``read_facts``
+    would read from them once stored."""
+    f = Facts()
+    by: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    one = {}.setdefault  # one string object per value: pickled once, however often it recurs
+    for q in quads:
+        p = _READ.get(q.predicate)
+        if p is None:  # most of an article: evidence, events, documents
+            continue
+        if p == _MERGED:
+            f.states_reference = True
+            continue
+        o = q.object.value
+        if p == _TYPE and o not in _TYPES:
+            continue
+        g, s_ = q.graph_name.value, q.subject.value
+        by[one(g, g), one(s_, s_)][p].append(one(o, o))
+    graphs = {g for g, _ in by}
+    for g in graphs:
+        own = by.get((g, g), {})
+        if VNKG + "Article" in own.get(_TYPE, ()):
+            f.articles[g] = (set(own.get(SCHEMA + "identifier", ())), set(own.get(SCHEMA + "datePublished", ())))
+        if SCHEMA + "mentions" in own:
+            f.mentions[g] = set(own[SCHEMA + "mentions"])
+    for (g, s), props in by.items():
+        types = props.get(_TYPE, ())
+        if SCHEMA + "Person" in types and _NAME in props:
+            if g in f.articles:
+                f.persons.setdefault(s, {})[g] = set(props[_NAME])
+            if g in REFERENCE_SOURCES:
+                f.records.setdefault(s, {})[g] = (set(props[_NAME]), set(props.get(SCHEMA + "birthDate", ())),
+                                                  set(props.get(SCHEMA + "deathDate", ())))
+        if VNKG + "Province" in types:
+            f.province_nodes.add(s)
+        # Sets, each value counting once (the graph states it), not Counters: lighter to send back.
+        if _LABEL in props:
+            f.labels.setdefault(s, set()).update(props[_LABEL])
+        if _PROVINCE in props:
+            f.provinces.setdefault(s, set()).update(props[_PROVINCE])
+        if _POST in props and _MEMBER in props:  # as the holdings query's rows: every combination
+            dates = [props.get(p) or _NONE for p in _DATES]
+            for m in props[_MEMBER]:
+                for post in props[_POST]:
+                    for row in product(*dates):
+                        f.holdings.add((m, post, *row))
+    return f
+
+
+def read_facts(store, graphs: Iterable[str] | None = None) -> Facts:
+    """The facts of the store's named graphs (of these graphs only, when given)."""
+    graphs = None if graphs is None else sorted(graphs)
+
+    def rows(sparql: str, whole: str | None = None) -> Iterable[tuple]:
+        """The rows of a query over every graph (or ``whole``, its form for the union), or over
+        each of ``graphs`` with ?g bound: a lookup in that graph, where VALUES made scans."""
+        if graphs is None:
+            return store.query(whole or sparql).rows
+        return [row for g in graphs for row in store.query(sparql, {"g": ox.NamedNode(g)}).rows]
+
+    f = Facts()
+    # One pattern or one graph's own facts per query: a post (and its label) is restated in every
+    # graph that uses it, so joining them across the union would multiply rows by that number of graphs.
+    for g, ident, published in rows(f"""SELECT ?g ?id ?published WHERE {{
+            GRAPH ?g {{ ?g a <{VNKG}Article> OPTIONAL {{ ?g <{SCHEMA}identifier> ?id }}
+                        OPTIONAL {{ ?g <{SCHEMA}datePublished> ?published }} }} }}"""):
+        ids, dates = f.articles.setdefault(g.value, (set(), set()))
+        ids.update([ident.value] if ident else []), dates.update([published.value] if published else [])
+    for m, name, g in rows(f"""SELECT ?m ?name ?g WHERE {{
+            GRAPH ?g {{ ?g a <{VNKG}Article> . ?m a <{SCHEMA}Person> ; <{SCHEMA}name> ?name }} }}"""):
+        f.persons.setdefault(m.value, {}).setdefault(g.value, set()).add(name.value)
+    for graph in REFERENCE_SOURCES:
+        if graphs is not None and graph not in graphs:
+            continue
         res = store.query(f"""SELECT ?r ?name ?born ?died WHERE {{ GRAPH <{graph}> {{
             ?r a <{SCHEMA}Person> ; <{SCHEMA}name> ?name .
             OPTIONAL {{ ?r <{SCHEMA}birthDate> ?born }} OPTIONAL {{ ?r <{SCHEMA}deathDate> ?died }} }} }}""")
         for r, name, born, died in res.rows:
-            items.setdefault(r.value, Item(r.value, name.value, short, graph, "", born=born.value if born else "",
-                                           died=died.value if died else ""))
-    # Posts apart from holdings, DISTINCT: a post is restated in every graph that uses it, and
-    # joining its labels across the union would multiply rows by that number of graphs.
-    # One pattern per query, no joins: a post (and its label) is restated in every graph that uses
-    # it, so joining them across the union would multiply rows by the number of graphs, squared.
-    labels = {s_.value: o.value for s_, o in store.query(
-        f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{iri.RDFS}label> ?o }}").rows}
-    post_province = {s_.value: o.value for s_, o in store.query(
-        f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{VNKG}province> ?o }}").rows}
-    posts: dict[str, tuple[str, str | None, str | None]] = {}
-    for post, label in labels.items():
-        province = post_province.get(post)
-        posts[post] = (label, province, labels.get(province, province) if province else None)
+            names, b, d = f.records.setdefault(r.value, {}).setdefault(graph, (set(), set(), set()))
+            names.add(name.value), b.update([born.value] if born else []), d.update([died.value] if died else [])
+    for target, p in ((f.labels, _LABEL), (f.provinces, _PROVINCE)):
+        for s_, o, n in rows(f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }}",  # ?g: once a graph
+                             f"SELECT ?s ?o (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }} GROUP BY ?s ?o"):
+            target.setdefault(s_.value, Counter())[o.value] += 1 if graphs is not None else int(n.value)
     # Each holding inside its own graph (vnkg:post is said of holdings only): no type check, no DISTINCT.
-    res = store.query(f"""SELECT ?m ?post ?start ?startp ?end ?endp WHERE {{ GRAPH ?g {{
-        ?h <{VNKG}post> ?post ; <http://www.w3.org/ns/org#member> ?m .
+    holdings = f"""WHERE {{ GRAPH ?g {{ ?h <{VNKG}post> ?post ; <{_MEMBER}> ?m .
         OPTIONAL {{ ?h <{SCHEMA}startDate> ?start }} OPTIONAL {{ ?h <{VNKG}startPeriod> ?startp }}
-        OPTIONAL {{ ?h <{SCHEMA}endDate> ?end }} OPTIONAL {{ ?h <{VNKG}endPeriod> ?endp }} }} }}""")
-    for m, post, *dates in res.rows:
-        item = items.get(m.value)
+        OPTIONAL {{ ?h <{SCHEMA}endDate> ?end }} OPTIONAL {{ ?h <{VNKG}endPeriod> ?endp }} }} }}"""
+    f.holdings = {tuple(t.value if t is not None else None for t in row[:6]) for row in rows(
+        f"SELECT ?m ?post ?start ?startp ?end ?endp ?g {holdings}",
+        f"SELECT ?m ?post ?start ?startp ?end ?endp {holdings}")}
+    f.province_nodes = {row[0].value for row in rows(f"SELECT ?p ?g WHERE {{ GRAPH ?g {{ ?p a <{VNKG}Province> }} }}",
+                                                     f"SELECT DISTINCT ?p WHERE {{ ?p a <{VNKG}Province> }}")}
+    # Over the whole store, only what an article mentions that is a province somewhere: from the
+    # (few) provinces to the articles that mention them, 7 times faster than the other way.
+    for g, p in rows(f"SELECT ?g ?p WHERE {{ GRAPH ?g {{ ?g <{SCHEMA}mentions> ?p }} }}",
+                     f"SELECT ?g ?p WHERE {{ ?p a <{VNKG}Province> . GRAPH ?g {{ ?g <{SCHEMA}mentions> ?p }} }}"):
+        f.mentions.setdefault(g.value, set()).add(p.value)
+    return f
+
+
+def _commonest(values: Counter | set[str]) -> str:
+    if isinstance(values, set):
+        return min(values)
+    return min(values.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def build_items(f: Facts) -> list[Item]:
+    """Every article mention and reference person in these facts, with what identifies them. Where
+    a fact has several values, the one most graphs state is taken (a post's label); of two names on
+    one mention node (spellings with one slug), the greatest, as a dropped diacritic sorts lower;
+    else the least: never the order facts were read or merged in."""
+    items: dict[str, Item] = {}
+    for m, graphs in f.persons.items():
+        g = min(graphs)
+        ids, dates = f.articles.get(g, ((), ()))
+        items[m] = Item(m, max(graphs[g]), min(ids) if ids else g.rsplit("/", 1)[-1], g, min(dates) if dates else "")
+    for r, graphs in f.records.items():
+        if r in items:
+            continue
+        graph = next(g for g in REFERENCE_SOURCES if g in graphs)
+        names, born, died = graphs[graph]
+        items[r] = Item(r, min(names), REFERENCE_SOURCES[graph], graph, "", born=min(born, default=""),
+                        died=min(died, default=""))
+    labels = {s: _commonest(v) for s, v in f.labels.items()}
+    for m, post, *dates in f.holdings:
+        item = items.get(m)
         if item is None:
             continue
-        label, province, plabel = posts.get(post.value, (post.value.rsplit("/", 1)[-1], None, None))
-        item.posts.setdefault(post.value, label)
+        label = labels.get(post)
+        if label is None:  # a post with no label anywhere: its IRI's last segment, and no province
+            label, province = post.rsplit("/", 1)[-1], None
+        else:
+            province = _commonest(f.provinces[post]) if post in f.provinces else None
+        item.posts.setdefault(post, label)
         if province is not None:
-            item.provinces.setdefault(province, plabel or province)
+            item.provinces.setdefault(province, labels.get(province) or province)
         for d in dates:
-            if d is not None and d.value[:4].isdigit():
-                item.years.add(int(d.value[:4]))
-    # From the (few) provinces to the articles that mention them: 7 times faster than the other way.
-    res = store.query(f"""SELECT ?g ?p WHERE {{ ?p a <{VNKG}Province> . GRAPH ?g {{ ?g <{SCHEMA}mentions> ?p }} }}""")
-    context: dict[str, set[str]] = defaultdict(set)
-    for g, p in res.rows:
-        context[g.value].add(p.value)
+            if d is not None and d[:4].isdigit():
+                item.years.add(int(d[:4]))
     for item in items.values():
-        item.context = context.get(item.graph, set())
+        item.context = f.mentions.get(item.graph, set()) & f.province_nodes
     return sorted(items.values(), key=lambda i: i.iri)
+
+
+def read_items(store) -> list[Item]:
+    """Every article mention and reference person in the store, with what identifies them."""
+    return build_items(read_facts(store))
 
 
 def read_judgements(store) -> list[tuple[str, str, str]]:
@@ -211,15 +373,26 @@ def _plausible_dates(mention: Item, record: Item) -> bool:
 
 
 class _Groups:
-    """Union-find over one name group, refusing unions that the rules forbid."""
+    """Union-find over one name group, refusing unions that the rules forbid. What the rules ask of
+    a group (its provinces, reference records, judged-different members) is kept per root and
+    merged on union, not recomputed from the members at every check: large name groups made
+    that quadratic."""
 
     def __init__(self, items: list[Item], merged: dict[str, str], different: set[frozenset[str]]):
         self.items = items
         self.merged = merged
-        self.different = different
         self.parent = {i.iri: i.iri for i in items}
         self.members = {i.iri: [i] for i in items}
         self.basis: dict[str, tuple[str, str]] = {}
+        self._provinces = {i.iri: dict(i.provinces) for i in items}
+        self._records = {i.iri: [i] if i.reference else [] for i in items}
+        # judged different, as member → the members it is judged different from (within this group)
+        self._different: dict[str, set[str]] = defaultdict(set)
+        for pair in different:
+            a, b = tuple(pair) if len(pair) == 2 else (*pair, *pair)
+            if a in self.parent and b in self.parent:
+                self._different[a].add(b)
+                self._different[b].add(a)
 
     def root(self, x: str) -> str:
         while self.parent[x] != x:
@@ -228,24 +401,32 @@ class _Groups:
         return x
 
     def provinces(self, r: str) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for m in self.members[r]:
-            out.update(m.provinces)
-        return out
+        """The provinces of a root's members (read only)."""
+        return self._provinces[r]
 
     def compatible(self, r1: str, r2: str, *, check_provinces: bool = True) -> bool:
         a, b = self.members[r1], self.members[r2]
-        refs: dict[str, str] = {}
-        for m in a + b:  # two records of one reference source are two people
-            if m.reference and refs.setdefault(m.graph, m.iri) != m.iri:
-                return False
-        if any(frozenset((x.iri, y.iri)) in self.different for x in a for y in b):
+        ra, rb = self._records[r1], self._records[r2]
+        if ra and rb:  # two records of one reference source are two people
+            graphs: dict[str, str] = {}
+            for m in ra + rb:
+                if graphs.setdefault(m.graph, m.iri) != m.iri:
+                    return False
+        if self._different:
+            other = None
+            for x in a:
+                if x.iri in self._different:
+                    other = other or {y.iri for y in b}
+                    if self._different[x.iri] & other:
+                        return False
+        # _plausible_dates(mention, record) holds whenever record is no reference record
+        if rb and any(not _plausible_dates(x, y) for x in a for y in rb):
             return False
-        if any(not _plausible_dates(x, y) or not _plausible_dates(y, x) for x in a for y in b):
+        if ra and any(not _plausible_dates(y, x) for y in b for x in ra):
             return False
         if check_provinces:
-            pa, pb = self.provinces(r1), self.provinces(r2)
-            if pa and pb and not _shared(pa, pb, self.merged):
+            pa, pb = self._provinces[r1], self._provinces[r2]
+            if pa and pb and not _overlap(pa, pb, self.merged):
                 return False
         return True
 
@@ -258,12 +439,21 @@ class _Groups:
         keep, drop = sorted((r1, r2))
         self.parent[drop] = keep
         self.members[keep] += self.members.pop(drop)
+        self._provinces[keep].update(self._provinces.pop(drop))  # as if rebuilt from the members in order
+        self._records[keep] += self._records.pop(drop)
         self.basis.setdefault(x.iri, (basis, reason_x))
         self.basis.setdefault(y.iri, (basis, reason_y))
         return True
 
     def roots(self) -> list[str]:
         return sorted(self.members)
+
+
+def _overlap(a: dict[str, str], b: dict[str, str], merged: dict[str, str]) -> bool:
+    """Whether ``_shared(a, b, merged)`` is not empty, without listing it."""
+    if not a.keys().isdisjoint(b):
+        return True
+    return any(merged.get(p) in b for p in a) or any(merged.get(q) in a for q in b)
 
 
 def _describe(item: Item) -> str:
@@ -315,35 +505,45 @@ def cluster(items: Iterable[Item], merged: dict[str, str] | None = None,
                 if not g.union(index[a], index[b], "judgement", f"judged the same as {index[b].ref}",
                                f"judged the same as {index[a].ref}", force=True):
                     problems.append(f"judgement same {a} {b} contradicts another judgement; not applied")
-        # Shared provinces, strongest evidence first; sorted, so the order of loading never matters.
+        # Only items with posts can share one, only items with provinces a province: pairs of the
+        # others make no edge. Sorted, so the order of loading never matters.
+        placed = [x for x in group if x.provinces]
+        posted = [(x, set(x.posts)) for x in group if x.posts]
+        # Shared provinces, strongest evidence first.
         edges = []
-        for i, x in enumerate(group):
-            for y in group[i + 1:]:
-                shared = _shared(x.provinces, y.provinces, merged)
-                if not shared:
+        for i, x in enumerate(placed):
+            for y in placed[i + 1:]:
+                if not _overlap(x.provinces, y.provinces, merged):
                     continue
-                posts = sorted(set(x.posts) & set(y.posts))
+                posts = x.posts.keys() & y.posts.keys()
                 if posts:
-                    edges.append((0, x.iri, y.iri, "same-post", x.posts[posts[0]]))
+                    edges.append((0, x.iri, y.iri, "same-post", x.posts[min(posts)]))
                 else:
+                    shared = _shared(x.provinces, y.provinces, merged)
                     edges.append((1, x.iri, y.iri, "same-province", x.provinces[shared[0]]))
         for _, a, b, basis, what in sorted(edges):
+            if g.root(a) == g.root(b):  # union would do nothing
+                continue
             x, y = index[a], index[b]
             g.union(x, y, basis, f"{basis.replace('-', ' ')} {what} as {_describe(y)}",
                     f"{basis.replace('-', ' ')} {what} as {_describe(x)}")
-        # Central posts shared by items without a conflicting province.
-        edges = []
-        for i, x in enumerate(group):
-            for y in group[i + 1:]:
-                posts = sorted(p for p in set(x.posts) & set(y.posts))
+        # Central posts shared by items without a conflicting province. The pairs come in the order
+        # of their IRIs (the group is sorted), the order the edges were once sorted in: each is tried
+        # as it comes, and only when its two ends are still apart.
+        for i, (x, px) in enumerate(posted):
+            rx = g.root(x.iri)  # moves only when x joins someone, below
+            for y, py in posted[i + 1:]:
+                if g.root(y.iri) == rx:
+                    continue
+                posts = px & py
                 if posts:
-                    edges.append((x.iri, y.iri, x.posts[posts[0]]))
-        for a, b, what in sorted(edges):
-            x, y = index[a], index[b]
-            g.union(x, y, "same-post", f"same post {what} as {_describe(y)}", f"same post {what} as {_describe(x)}")
+                    what = x.posts[min(posts)]
+                    if g.union(x, y, "same-post", f"same post {what} as {_describe(y)}",
+                               f"same post {what} as {_describe(x)}"):
+                        rx = g.root(x.iri)
 
         def anchored(r: str) -> bool:
-            return bool(g.provinces(r)) or any(m.reference for m in g.members[r])
+            return bool(g.provinces(r)) or bool(g._records[r])
 
         ambiguous_roots: set[str] = set()
         anchors = [r for r in g.roots() if anchored(r)]
@@ -395,12 +595,13 @@ def cluster(items: Iterable[Item], merged: dict[str, str] | None = None,
                 else:
                     c.basis[m.iri] = ("distinct", "a namesake: no shared province or post with the others")
             (ambiguous if anchors and root in ambiguous_roots else clusters).append(c)
-        for i, c1 in enumerate(found):
-            for c2 in found[i + 1:]:
-                p1, p2 = c1.provinces, c2.provinces
-                why = (f"provinces {', '.join(sorted(set(p1.values())))} vs {', '.join(sorted(set(p2.values())))}"
-                       if p1 and p2 else "no shared province or post")
-                apart.append((c1, c2, why))
+        if len(found) > 1:
+            labels = [", ".join(sorted(set(c.provinces.values()))) for c in found]
+            for i, c1 in enumerate(found):
+                for j in range(i + 1, len(found)):
+                    why = (f"provinces {labels[i]} vs {labels[j]}" if labels[i] and labels[j]
+                           else "no shared province or post")
+                    apart.append((c1, found[j], why))
     clusters += ambiguous  # ambiguous mentions still need a node of their own
     _name_clusters(clusters)
     return Resolution(sorted(clusters, key=lambda c: c.iri), ambiguous, apart, problems)
@@ -442,35 +643,108 @@ def _discriminator(c: Cluster) -> str:
 
 def resolution_quads(res: Resolution) -> list[ox.Quad]:
     g = ox.NamedNode(RESOLUTION_GRAPH)
+    node, quad, literal = ox.NamedNode, ox.Quad, ox.Literal
+    a, person, name, count, integer = (node(RDF + "type"), node(SCHEMA + "Person"), node(SCHEMA + "name"),
+                                       node(VNKG + "articleCount"), node(XSD + "integer"))
+    resolved, basis_p, reason_p = (node(VNKG + "resolvedTo"), node(VNKG + "resolutionBasis"),
+                                   node(VNKG + "resolutionReason"))
+    # Made once each: a canonical IRI recurs in every link to it, a reason in many lines.
+    persons: dict[str, ox.NamedNode] = {}
+    texts: dict[str, ox.Literal] = {}
+
+    def text(value: str) -> ox.Literal:
+        lit = texts.get(value)
+        if lit is None:
+            lit = texts[value] = literal(value)
+        return lit
+
     out: list[ox.Quad] = []
-
-    def add(s, p, o):
-        out.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o if not isinstance(o, str) else ox.NamedNode(o), g))
-
     for c in res.clusters:
-        add(c.iri, RDF + "type", SCHEMA + "Person")
-        add(c.iri, SCHEMA + "name", ox.Literal(c.name))
+        canonical = persons[c.iri] = node(c.iri)
+        out.append(quad(canonical, a, person, g))
+        out.append(quad(canonical, name, literal(c.name), g))
         # Precomputed for queries/people.rq: counting mentions per person live costs seconds on a
         # large store. A mention node belongs to its article's graph, so graphs count articles.
         articles = len({m.graph for m in c.members if not m.reference})
         if articles:
-            add(c.iri, VNKG + "articleCount", ox.Literal(str(articles), datatype=ox.NamedNode(XSD + "integer")))
+            out.append(quad(canonical, count, literal(str(articles), datatype=integer), g))
         for m in c.members:
             basis, reason = c.basis.get(m.iri, ("alone", ""))
-            add(m.iri, VNKG + "resolvedTo", c.iri)
-            add(m.iri, VNKG + "resolutionBasis", ox.Literal(basis))
-            add(m.iri, VNKG + "resolutionReason", ox.Literal(reason))
+            mention = node(m.iri)
+            out.append(quad(mention, resolved, canonical, g))
+            out.append(quad(mention, basis_p, text(basis), g))
+            out.append(quad(mention, reason_p, text(reason), g))
+    different = node(OWL + "differentFrom")
     for c1, c2, _ in res.apart:
         if c1.iri != c2.iri:
-            add(c1.iri, OWL + "differentFrom", c2.iri)
+            out.append(quad(persons.get(c1.iri) or node(c1.iri), different, persons.get(c2.iri) or node(c2.iri), g))
     return list(dict.fromkeys(out))  # deduplicated; the order is already the clusters' (sorted)
 
 
-def resolve_store(store) -> Resolution:
-    """Recompute every person's identity from the store's content and replace the resolution graph."""
-    res = cluster(read_items(store), _mergers(store), read_judgements(store))
-    store.replace_articles({RESOLUTION_GRAPH: resolution_quads(res)})
+@dataclass
+class Written:
+    """The graphs a load has written, with their facts merged as they come: memory grows with the
+    persons and posts, as reading them back would, not with the number of articles."""
+
+    graphs: set[str] = field(default_factory=set)
+    facts: Facts = field(default_factory=Facts)
+    whole: bool = True  # False once a graph was written twice: its first facts would linger
+
+    def add(self, graph: str, facts: Facts) -> None:
+        # The merged-into links and judgements are read from the store: one graph stating them
+        # (never an article's) and those must be read after the write, with everything.
+        if graph in self.graphs or facts.states_reference or graph == JUDGEMENTS_GRAPH:
+            self.whole = False
+        self.graphs.add(graph)
+        self.facts.update(facts)
+
+
+def resolve_store(store, written: Written | None = None, writing: Callable[[], object] = lambda: None) -> Resolution:
+    """Recompute every person's identity from the store's content and replace the resolution graph.
+
+    ``written``: graphs the caller has just written, with their facts (a load, from the quads it
+    wrote). When every other graph of the store is one of a few (a first load), only those are
+    read back; the result is the same as reading everything, which is done otherwise.
+    ``writing``: returns once the caller's last write of those graphs is done; until then only
+    the other graphs are read (a load writes its last batch meanwhile)."""
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of small objects, none of them garbage: collections cost a third of the time
+    try:
+        others = _other_graphs(store, written.graphs) if written and written.whole else None
+        if others is None:
+            writing()
+            facts = read_facts(store)
+        else:
+            facts = read_facts(store, others).update(written.facts)
+        # vnkg:mergedInto and judgements: reference data, never in a graph a load writes (Written)
+        res = cluster(build_items(facts), _mergers(store), read_judgements(store))
+        quads = resolution_quads(res)
+    finally:
+        if was_enabled:
+            gc.enable()
+    writing()
+    store.replace_articles({RESOLUTION_GRAPH: quads})
     return res
+
+
+FEW_GRAPHS = 50  # read graph by graph up to this many; beyond, one pass over the whole store is faster
+
+
+def _other_graphs(store, written: set[str]) -> list[str] | None:
+    """The store's graphs besides these, when they are few and the default graph is empty; else None."""
+    ox_store = getattr(store, "ox", None)
+    if not isinstance(ox_store, ox.Store):  # a remote store: no cheap list of graphs
+        return None
+    if next(iter(ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        return None
+    others = []
+    for g in ox_store.named_graphs():
+        if isinstance(g, ox.NamedNode) and g.value in written:
+            continue
+        if not isinstance(g, ox.NamedNode) or len(others) >= FEW_GRAPHS:
+            return None
+        others.append(g.value)
+    return others
 
 
 # --- judgements ---------------------------------------------------------------------------

@@ -1,0 +1,144 @@
+"""Identity resolution at the end of a load (vnkg.load, vnkg.resolve): the loader resolves from the
+facts its workers computed from the quads they wrote, reading back only the store's other graphs;
+whatever the loads, their order or their splitting, the identity graph is exactly the one a full
+recomputation from the store (`vnkg identity resolve`) writes. Texts and names are invented."""
+from __future__ import annotations
+
+import gzip
+import json
+import random
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from vnkg import iri, resolve
+from vnkg.load import load_files
+from vnkg.resolve import RESOLUTION_GRAPH, WIKIPEDIA_GRAPH, Facts, build_items, quad_facts, read_facts
+from vnkg.store import open_store
+
+NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Đỗ Văn Giang"]
+TITLES = ["Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh", "Phó Chủ tịch HĐND tỉnh"]
+PROVINCES = ["Tuyên Quang", "Vĩnh Phúc", "Thái Nguyên", "Hà Giang"]
+
+
+def record(i: int, variant: int = 0) -> dict:
+    """An invented article: a holder of a post in a province, or a name alone (then the article names
+    a province, or not), so that namesakes meet every rule of vnkg.resolve."""
+    r = random.Random(i * 7919 + variant)
+    name, kind = r.choice(NAMES), r.randrange(3)
+    if name == NAMES[-1]:  # never holds a post: joined on the name alone
+        kind = 2
+    if kind == 0:
+        text = f"Đồng chí {name}, {r.choice(TITLES)} {r.choice(PROVINCES)}, chủ trì hội nghị tổng kết."
+    elif kind == 1:
+        text = f"Tại {r.choice(PROVINCES)}, đồng chí {name} dự hội nghị tổng kết công tác năm."
+    else:
+        text = f"Đồng chí {name} phát biểu tại hội nghị."
+    return {"id": f"t{i}", "text": text, "published": f"20{10 + i % 12}-03-0{1 + i % 9}"}
+
+
+def write(path, records) -> str:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def identity_graph(store) -> set:
+    return set(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(RESOLUTION_GRAPH)))
+
+
+def full_recomputation(store) -> set:
+    """What `vnkg identity resolve` computes from the store as it is."""
+    res = resolve.cluster(resolve.read_items(store), resolve._mergers(store), resolve.read_judgements(store))
+    return set(resolve.resolution_quads(res))
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    """Which graphs resolution read back from the store: None for all of them."""
+    calls = []
+    inner = resolve.read_facts
+
+    def read(store, graphs=None):
+        calls.append(None if graphs is None else sorted(graphs))
+        return inner(store, graphs)
+
+    monkeypatch.setattr(resolve, "read_facts", read)
+    return calls
+
+
+def test_facts_from_quads_are_the_facts_read_from_the_store(tmp_path):
+    """Per graph, from quads or from the store, and over the whole store: the same items."""
+    from test_identity import NAMESAKES, store_with
+
+    from vnkg.imports import import_graph, read_wikipedia
+
+    store = store_with(NAMESAKES)
+    wp = [{"id": "101", "title": "Trần Văn Mẫu", "infobox": {
+        "name": "Trần Văn Mẫu", "birth_date": "1960-01-01", "office": "Bí thư Tỉnh ủy Lào Cai",
+        "term_start": "2010-05-01", "term_end": "2015-10-01"}}]
+    path = tmp_path / "wp.json.gz"
+    path.write_bytes(gzip.compress(json.dumps(wp).encode()))
+    import_graph(store, WIKIPEDIA_GRAPH, read_wikipedia(path))
+    graphs = [g.value for g in store.ox.named_graphs()]
+    from_quads = Facts()
+    for g in graphs:
+        from_quads.update(quad_facts(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(g))))
+    whole = build_items(read_facts(store))
+    assert any(i.reference and i.years for i in whole) and any(i.posts for i in whole) and any(i.context for i in whole)
+    assert build_items(from_quads) == whole
+    assert build_items(read_facts(store, graphs)) == whole
+
+
+def test_a_first_load_reads_back_only_the_reference_graphs_and_resolves_as_a_full_recomputation(tmp_path, spy):
+    store = open_store(":memory:")
+    load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(40)])], workers=2)
+    assert spy and all(c is not None and not any("/article/" in g for g in c) for c in spy), spy
+    assert identity_graph(store) == full_recomputation(store) != set()
+
+
+def test_two_loads_resolve_as_one_and_reloads_and_removals_too(tmp_path, spy):
+    records = [record(i) for i in range(30)]
+    once, twice = open_store(":memory:"), open_store(":memory:")
+    load_files(once, [write(tmp_path / "all.jsonl", records)], workers=1)
+    load_files(twice, [write(tmp_path / "b.jsonl", records[12:])], workers=1)
+    load_files(twice, [write(tmp_path / "a.jsonl", records[:12])], workers=1)
+    assert ["/article/" in g for g in spy[-1]].count(True) == 18, "the second load reads the first one's graphs"
+    assert identity_graph(once) == identity_graph(twice) == full_recomputation(once)
+    # a changed article replaces its facts, within one load too (the later record of an id wins)
+    changed = [record(3, variant=1), record(7, variant=2), record(3, variant=4)]
+    for store in (once, twice):
+        load_files(store, [write(tmp_path / "c.jsonl", changed)], workers=1)
+        assert identity_graph(store) == full_recomputation(store)
+    assert identity_graph(once) == identity_graph(twice)
+    # an article removed, then a load: the removed one's mentions are gone from the identity graph
+    gone = iri.article(records[5]["id"])
+    for store in (once, twice):
+        store.remove_article(gone)
+        load_files(store, [write(tmp_path / "d.jsonl", [record(100)])], workers=1)
+        assert identity_graph(store) == full_recomputation(store)
+        assert not any(gone.rsplit("/", 1)[-1] in q.subject.value for q in identity_graph(store))
+    assert identity_graph(once) == identity_graph(twice)
+
+
+def test_beyond_a_few_other_graphs_the_store_is_read_whole(tmp_path, spy, monkeypatch):
+    monkeypatch.setattr(resolve, "FEW_GRAPHS", 3)
+    store = open_store(":memory:")
+    load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(6)])], workers=1)
+    load_files(store, [write(tmp_path / "b.jsonl", [record(i) for i in range(6, 9)])], workers=1)
+    assert spy[-1] is None
+    assert identity_graph(store) == full_recomputation(store)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=14, unique=True), st.integers(0, 13), st.randoms())
+def test_any_split_and_order_of_loads_gives_the_identity_graph_of_one_load(tmp_path_factory, ids, cut, rnd):
+    path = tmp_path_factory.mktemp("s")
+    records = [record(i) for i in ids]
+    shuffled = records[:]
+    rnd.shuffle(shuffled)
+    one, two = open_store(":memory:"), open_store(":memory:")
+    load_files(one, [write(path / "all.jsonl", records)], workers=1)
+    load_files(two, [write(path / "x.jsonl", shuffled[:cut])], workers=1)
+    load_files(two, [write(path / "y.jsonl", shuffled[cut:])], workers=1)
+    assert identity_graph(one) == identity_graph(two) == full_recomputation(one)
