@@ -203,6 +203,23 @@ def test_changed_text_replaces_old_facts_and_unchanged_is_skipped(tmp_path):
     assert check_whole_or_absent(store, v2) == 30  # no stale triple: each graph is exactly v2's
 
 
+def test_an_upgraded_extractor_reloads_articles_whose_text_is_unchanged(tmp_path, monkeypatch):
+    """Resume skips an article only when its text and the extractor that made its graph are unchanged:
+    after an upgrade, a plain reload re-extracts (no --force needed)."""
+    from vnkg import graph
+    from vnkg.load import load_files
+    from vnkg.store import open_store
+
+    write_corpus(tmp_path / "c.jsonl", 3)
+    store = open_store(":memory:")
+    assert load_files(store, [tmp_path / "c.jsonl"], workers=1).loaded == 3
+    assert load_files(store, [tmp_path / "c.jsonl"], workers=1).unchanged == 3
+    monkeypatch.setattr(graph, "extractor_fingerprint", lambda: "a later extractor")
+    again = load_files(store, [tmp_path / "c.jsonl"], workers=1)
+    assert (again.loaded, again.unchanged) == (3, 0)
+    assert load_files(store, [tmp_path / "c.jsonl"], workers=1).unchanged == 3
+
+
 def test_duplicate_ids_the_later_record_wins(tmp_path):
     store = tmp_path / "s"
     a, b = tiny_article(1, 0), tiny_article(1, 5)

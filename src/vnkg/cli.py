@@ -32,7 +32,7 @@ def cli(ctx: click.Context, store: str) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Re-extract articles even when their text is unchanged.")
+@click.option("--force", is_flag=True, help="Re-extract articles even when their text and the extractor are unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 @_user_errors

@@ -8,10 +8,12 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 import pyoxigraph as ox
 
-from vnkg import iri
+from vnkg import data_path, iri
 from vnkg.iri import DCTERMS, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, VNKG, XSD
 from vnkg.model import Article, Evidence, Extraction
 from vnkg.reference import Reference, load as load_reference
@@ -39,9 +41,25 @@ def _c(value: str) -> ox.NamedNode:
 _INTEGER = _c(XSD + "integer")
 
 
-def text_hash(article: Article) -> str:
-    """What identifies an article's content: a reload of the same content can be skipped."""
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """What turns an article into its graph: the code of reading, extraction and this module, and the
+    vocabulary files. Part of every article's hash, so that after an upgrade a reload re-extracts
+    instead of keeping graphs an older extractor made."""
+    code = Path(__file__).parent
+    files = sorted(code.glob("extract/*.py")) + [code / f for f in ("read.py", "model.py", "iri.py", "vocab.py",
+                                                                      "reference.py", "graph.py")]
+    files += sorted(data_path("graph").glob("*.ttl")) + sorted(data_path("ontology").glob("*.ttl"))
     h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode() + b"\x00" + f.read_bytes() + b"\x00")
+    return h.hexdigest()
+
+
+def text_hash(article: Article) -> str:
+    """What identifies an article's graph: its content and the extractor (a reload of both unchanged
+    can be skipped)."""
+    h = hashlib.sha256(extractor_fingerprint().encode())
     for part in (article.text, article.url, article.title, article.outlet, article.published):
         h.update((part or "").encode("utf-8") + b"\x00")
     return h.hexdigest()
