@@ -9,6 +9,7 @@ VNKG = "https://w3id.org/vnkg/ontology#"
 ID = "https://w3id.org/vnkg/id/"
 REFERENCE_GRAPH = "https://w3id.org/vnkg/graph/reference"
 ONTOLOGY_GRAPH = "https://w3id.org/vnkg/graph/ontology"
+STATE_GRAPH = "https://w3id.org/vnkg/graph/state"  # what the store knows of its own upkeep
 
 ORG = "http://www.w3.org/ns/org#"
 PROV = "http://www.w3.org/ns/prov#"

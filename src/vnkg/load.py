@@ -26,7 +26,7 @@ from vnkg import graph, iri
 from vnkg.extract import extract
 from vnkg.model import Article
 from vnkg.read import ReadError, check_input, read_articles
-from vnkg.resolve import Facts, Written, quad_facts
+from vnkg.resolve import Facts, Written, is_outdated, mark_outdated, quad_facts
 from vnkg.store import Store
 
 # Articles per transaction, from FIRST_BATCH doubling up to BATCH: each transaction is one ingestion
@@ -165,9 +165,13 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
     batch: dict[str, bytes] = {}
     size = [FIRST_BATCH]
     written = Written()  # what resolution needs of the graphs written
+    outdated = [is_outdated(store)]
 
     def flush() -> None:
         if batch:
+            if not outdated[0]:
+                mark_outdated(store)
+                outdated[0] = True
             store.replace_serialized(batch)
             report.loaded += len(batch)
             report.triples += sum(q.count(b"\n") for q in batch.values())  # one quad a line
@@ -206,7 +210,7 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
         written.add(name, facts)
         if len(batch) >= size[0]:
             flush()
-    if not (resolve and (report.loaded or batch)):
+    if not (resolve and (report.loaded or batch or outdated[0])):
         flush()
         return report
     from vnkg.resolve import resolve_store

@@ -44,6 +44,9 @@ JUDGEMENTS_GRAPH = "https://w3id.org/vnkg/graph/judgements"
 WIKIPEDIA_GRAPH = "https://w3id.org/vnkg/graph/wikipedia-officials"
 EVERYPOLITICIAN_GRAPH = "https://w3id.org/vnkg/graph/everypolitician-na13"
 REFERENCE_SOURCES = {WIKIPEDIA_GRAPH: "wikipedia", EVERYPOLITICIAN_GRAPH: "everypolitician"}
+# Set before a load writes articles, cleared by the next resolution: a load stopped in between (a
+# kill, an error) leaves the mark, so the next load resolves even when it finds nothing to write.
+OUTDATED = f"GRAPH <{iri.STATE_GRAPH}> {{ <{RESOLUTION_GRAPH}> <{VNKG}outdated> true }}"
 OWL = "http://www.w3.org/2002/07/owl#"
 
 # Evidence strength, strongest first: the order unions are tried in.
@@ -724,7 +727,16 @@ def resolve_store(store, written: Written | None = None, writing: Callable[[], o
             gc.enable()
     writing()
     store.replace_articles({RESOLUTION_GRAPH: quads})
+    store.update(f"DELETE DATA {{ {OUTDATED} }}")
     return res
+
+
+def is_outdated(store) -> bool:
+    return bool(store.query(f"ASK {{ {OUTDATED} }}"))
+
+
+def mark_outdated(store) -> None:
+    store.update(f"INSERT DATA {{ {OUTDATED} }}")
 
 
 FEW_GRAPHS = 50  # read graph by graph up to this many; beyond, one pass over the whole store is faster
