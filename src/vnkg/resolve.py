@@ -354,13 +354,10 @@ def read_judgements(store) -> list[tuple[str, str, str]]:
 
 # --- clustering ---------------------------------------------------------------------------
 
-def _same_province(p: str, q: str, merged: dict[str, str]) -> bool:
-    """A pre-merger unit matches the unit it became part of, never the other units merged into it."""
-    return p == q or merged.get(p) == q or merged.get(q) == p
-
-
 def _shared(a: dict[str, str], b: dict[str, str], merged: dict[str, str]) -> list[str]:
-    return sorted(p for p in a if any(_same_province(p, q, merged) for q in b))
+    """The provinces of ``a`` that are one of ``b``'s: the same unit, or a pre-merger unit and the
+    unit it became part of (never two units merged into the same one)."""
+    return sorted(p for p in a if p in b or merged.get(p) in b or any(merged.get(q) == p for q in b))
 
 
 def _plausible_dates(mention: Item, record: Item) -> bool:
@@ -407,6 +404,10 @@ class _Groups:
         """The provinces of a root's members (read only)."""
         return self._provinces[r]
 
+    def anchored(self, r: str) -> bool:
+        """Whether a root's members held a post in a province or include a reference record."""
+        return bool(self._provinces[r] or self._records[r])
+
     def compatible(self, r1: str, r2: str, *, check_provinces: bool = True) -> bool:
         a, b = self.members[r1], self.members[r2]
         ra, rb = self._records[r1], self._records[r2]
@@ -429,7 +430,7 @@ class _Groups:
             return False
         if check_provinces:
             pa, pb = self._provinces[r1], self._provinces[r2]
-            if pa and pb and not _overlap(pa, pb, self.merged):
+            if pa and pb and not _shared(pa, pb, self.merged):
                 return False
         return True
 
@@ -450,13 +451,6 @@ class _Groups:
 
     def roots(self) -> list[str]:
         return sorted(self.members)
-
-
-def _overlap(a: dict[str, str], b: dict[str, str], merged: dict[str, str]) -> bool:
-    """Whether ``_shared(a, b, merged)`` is not empty, without listing it."""
-    if not a.keys().isdisjoint(b):
-        return True
-    return any(merged.get(p) in b for p in a) or any(merged.get(q) in a for q in b)
 
 
 def _describe(item: Item) -> str:
@@ -516,7 +510,7 @@ def cluster(items: Iterable[Item], merged: dict[str, str] | None = None,
         edges = []
         for i, x in enumerate(placed):
             for y in placed[i + 1:]:
-                if not _overlap(x.provinces, y.provinces, merged):
+                if not _shared(x.provinces, y.provinces, merged):
                     continue
                 posts = x.posts.keys() & y.posts.keys()
                 if posts:
@@ -545,12 +539,9 @@ def cluster(items: Iterable[Item], merged: dict[str, str] | None = None,
                                f"same post {what} as {_describe(x)}"):
                         rx = g.root(x.iri)
 
-        def anchored(r: str) -> bool:
-            return bool(g.provinces(r)) or bool(g._records[r])
-
         ambiguous_roots: set[str] = set()
-        anchors = [r for r in g.roots() if anchored(r)]
-        floating = [r for r in g.roots() if not anchored(r)]
+        anchors = [r for r in g.roots() if g.anchored(r)]
+        floating = [r for r in g.roots() if not g.anchored(r)]
         if not anchors and floating:
             first = floating[0]
             for r in floating[1:]:
