@@ -223,23 +223,23 @@ def test_an_upgraded_extractor_reloads_articles_whose_text_is_unchanged(tmp_path
 def test_a_load_stopped_before_resolving_is_resolved_by_the_next_load(tmp_path, monkeypatch):
     """Articles written but identity resolution never run (a kill, an error): the next load finds
     every article unchanged and still resolves, as the store is marked outdated until then."""
-    from vnkg import resolve
+    from vnkg import load, resolve
     from vnkg.load import load_files
     from vnkg.store import open_store
 
     write_corpus(tmp_path / "c.jsonl", 3)
     store = open_store(":memory:")
-    real = resolve.resolve_store
+    real = load.resolve_store
 
     def stopped(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(resolve, "resolve_store", stopped)
+    monkeypatch.setattr(load, "resolve_store", stopped)
     with pytest.raises(KeyboardInterrupt):
         load_files(store, [tmp_path / "c.jsonl"], workers=1)
     assert resolve.is_outdated(store)
     assert not store.query(f"ASK {{ ?m <{iri.VNKG}resolvedTo> ?p }}")
-    monkeypatch.setattr(resolve, "resolve_store", real)
+    monkeypatch.setattr(load, "resolve_store", real)
     again = load_files(store, [tmp_path / "c.jsonl"], workers=1)
     assert (again.loaded, again.unchanged) == (0, 3)
     assert store.query(f"ASK {{ ?m <{iri.VNKG}resolvedTo> ?p }}") and not resolve.is_outdated(store)

@@ -90,7 +90,11 @@ def article_local(article_id: str) -> str:
 
 def person_mention(article_id: str, name: str) -> str:
     """The IRI of a person as one article names them (stable: same article id and name, same IRI)."""
-    return f"{iri.ID}mention/{article_local(article_id)}/{iri.slug(name)}"
+    return _mention(article_local(article_id), name)
+
+
+def _mention(local: str, name: str) -> str:
+    return f"{iri.ID}mention/{local}/{iri.slug(name)}"
 
 
 class _Builder:
@@ -153,7 +157,7 @@ class _Builder:
     def person(self, name: str):
         # Article-scoped: a name alone must not join namesakes across articles; vnkg.resolve
         # links each mention to its canonical person (docs/identity.md).
-        node = _n(f"{iri.ID}mention/{self.local}/{iri.slug(name)}")  # person_mention(), its article part made once
+        node = _n(_mention(self.local, name))  # as person_mention(), the article's part made once
         self.add(node, RDF + "type", _c(SCHEMA + "Person"))
         self.add(node, SCHEMA + "name", name)
         return node

@@ -26,7 +26,7 @@ from vnkg import graph, iri
 from vnkg.extract import extract
 from vnkg.model import Article
 from vnkg.read import ReadError, check_input, read_articles
-from vnkg.resolve import Facts, Written, is_outdated, mark_outdated, quad_facts
+from vnkg.resolve import Facts, Written, is_outdated, mark_outdated, quad_facts, resolve_store
 from vnkg.store import Store
 
 # Articles per transaction, from FIRST_BATCH doubling up to BATCH: each transaction is one ingestion
@@ -213,8 +213,6 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
     if not (resolve and (report.loaded or batch or outdated[0])):
         flush()
         return report
-    from vnkg.resolve import resolve_store
-
     # The last batch is written while resolution is worked out: the store's write releases the GIL,
     # and resolution reads none of the graphs being written (it has their facts) until it is done.
     last = _Background(flush)
