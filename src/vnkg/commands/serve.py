@@ -107,7 +107,7 @@ def _split_bind(bind: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-def make_handler(upstream: tuple[str, int], location: str):
+def make_handler(upstream: tuple[str, int]):
     up_host, up_port = upstream
 
     class Handler(BaseHTTPRequestHandler):
@@ -138,7 +138,8 @@ def make_handler(upstream: tuple[str, int], location: str):
 
         def _view(self):
             from vnkg import view
-            from vnkg.store import StoreError, open_store
+            from vnkg.remote import RemoteStore
+            from vnkg.store import StoreError
 
             url = urllib.parse.urlsplit(self.path)
             parts = [urllib.parse.unquote(p) for p in url.path.split("/")[2:] if p]
@@ -154,14 +155,8 @@ def make_handler(upstream: tuple[str, int], location: str):
                     " <button>view</button></form><p><a href=/>SPARQL query UI</a></p>"),
                     "text/html; charset=utf-8")
             try:
-                # The folder itself, read-only (it may be opened beside the server): a fresh snapshot per
-                # page, and parameters bound as substitutions, which Oxigraph plans as index lookups;
-                # through the server's SPARQL protocol they are a VALUES join, and lookups became scans.
-                store = open_store(location, read_only=True)
-                try:
-                    page = view.view_html(store, kind, name)
-                finally:
-                    store.close()
+                store = RemoteStore(f"http://{up_host}:{up_port}", read_only=True)
+                page = view.view_html(store, kind, name)
             except (StoreError, LookupError, ValueError) as e:
                 return self._send_text(404, f"{kind} {html.escape(name)}: {e}")
             self._send_text(200, page, "text/html; charset=utf-8")
@@ -226,7 +221,7 @@ def serve(ctx, bind, writable, timeout_s):
     proc = start_oxigraph(location, internal, writable=writable, timeout_s=timeout_s)
     try:
         try:
-            httpd = ThreadingHTTPServer((host, port), make_handler(("127.0.0.1", internal), location))
+            httpd = ThreadingHTTPServer((host, port), make_handler(("127.0.0.1", internal)))
         except OSError as e:
             raise UserError(f"cannot listen on {bind}: {e.strerror or e}") from None
         httpd.daemon_threads = True
