@@ -30,9 +30,9 @@ from vnkg.resolve import Facts, Written, is_outdated, mark_outdated, quad_facts,
 from vnkg.store import Store
 
 # Articles per transaction, from FIRST_BATCH doubling up to BATCH: each transaction is one ingestion
-# into RocksDB, whose background compactions then merge them. At 200 a transaction, compacting cost
-# more CPU than writing (9 s of the loader's 20 on the bulk corpus), at 1000 a third, at 4000 a
-# seventh; small first batches show the first articles soon. A kill loses at most one batch.
+# into RocksDB, whose background compactions then merge them; with small transactions compacting
+# cost more CPU than writing. Small first batches show the first articles soon. A kill loses at
+# most one batch.
 FIRST_BATCH = 500
 BATCH = 4000
 CHUNK = 20  # articles per task sent to a worker: large enough to amortise pickling, small enough to balance

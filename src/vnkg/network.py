@@ -30,8 +30,8 @@ def fetch(store, projection: str = "both") -> tuple[list[dict], list[dict]]:
         raise QueryError(f"unknown projection {projection!r} (one of {', '.join(PROJECTIONS)})")
     holdings = participations = []
     if projection in ("both", "post"):
-        # Sorted here, not by the query: ORDER BY on IRIs decodes them at every comparison (1.3 s
-        # on the bulk store); the order (person, post, article, then the rest) makes every
+        # Sorted here, not by the query: ORDER BY on IRIs decodes them at every comparison (most
+        # of the query's time on the bulk store); the order (person, post, article, then the rest) makes every
         # projection, layout and export the same from one run to the next.
         holdings = sorted(store.query(queries.get("network-holdings").sparql).dicts(),
                           key=lambda r: (r["person"], r["post"], r["source"], *r.values()))
