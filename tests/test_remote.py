@@ -21,7 +21,7 @@ INJECTIONS = ['x" } UNION { ?s ?p ?o } #', "x' . ?s ?p ?o . FILTER('1", "Tuyên 
 # Values for the parameters of the canned queries; others get one of their type (see _params).
 PARAMS = {"title": "Bí thư Tỉnh ủy", "province": "Tuyên Quang", "date": "2021-12-01", "name": "Nguyễn Văn An"}
 # Virtuoso's union default graph also holds its system graphs: triples counted over all graphs differ.
-VIRTUOSO_SYSTEM_COLUMNS = {("stats", "triples")}
+VIRTUOSO_SYSTEM_COLUMNS: set[tuple[str, str]] = set()
 # Canned queries Virtuoso 7.2.5 answers wrongly (measured; rewrites proposed in docs/serve.md):
 VIRTUOSO_WRONG: dict[str, str] = {}
 

@@ -41,6 +41,26 @@ def test_folder_store_persists(tmp_path):
         assert s.article_hashes().keys() == {iri.article("t-01")}
         stats = s.query(queries.get("stats").sparql).dicts()[0]
         assert stats["articles"] == "1" and stats["holdings"] == "2"
+        # The store's size, counted on its index, is what SPARQL counts over every graph.
+        counted = s.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0].value
+        assert s.size() == int(counted) == len(list(s.quads()))
+
+
+def test_stats_command_adds_the_size(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from vnkg.cli import cli
+
+    x1, _ = sample_extractions()
+    with open_store(str(tmp_path / "s")) as s:
+        s.replace_articles({iri.article("t-01"): to_quads(x1)})
+        size = s.size()
+    out = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "stats", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    row = json.loads(out.stdout)[0]
+    assert row["articles"] == "1" and row["triples"] == str(size)
 
 
 def test_export_formats_round_trip(sample_store):

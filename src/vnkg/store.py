@@ -76,6 +76,11 @@ class Store:
     def quads(self) -> Iterator[ox.Quad]:
         raise NotImplementedError
 
+    def size(self) -> int:
+        """How many triples the store holds in its graphs (a remote endpoint may count its system graphs too)."""
+        res = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(res.rows[0][0].value)
+
     def close(self) -> None:
         pass
 
@@ -192,6 +197,10 @@ class EmbeddedStore(Store):
             return False
         self.ox.remove_graph(node)
         return True
+
+    def size(self):
+        # Counted on one index, without building a SPARQL solution per quad.
+        return len(self.ox)
 
     def quads(self):
         return iter(self.ox)
