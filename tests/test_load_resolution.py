@@ -142,3 +142,43 @@ def test_any_split_and_order_of_loads_gives_the_identity_graph_of_one_load(tmp_p
     load_files(two, [write(path / "x.jsonl", shuffled[:cut])], workers=1)
     load_files(two, [write(path / "y.jsonl", shuffled[cut:])], workers=1)
     assert identity_graph(one) == identity_graph(two) == full_recomputation(one)
+
+
+def test_a_load_that_wrote_much_of_the_store_compacts_it_and_a_small_one_does_not(tmp_path, monkeypatch):
+    """Compaction (read speed after a bulk load) runs beside resolution, only when the load wrote a
+    good share of the store's articles: a few articles added to a large store leave it as it is."""
+    from vnkg import load
+
+    compacted = []
+    store = open_store(str(tmp_path / "s"))
+    monkeypatch.setattr(store, "compact", lambda: compacted.append(True))
+    load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(30)])], workers=1)
+    assert compacted == [True]
+    share = int(30 * load.COMPACT_SHARE / (1 - load.COMPACT_SHARE))  # below: no compaction
+    load_files(store, [write(tmp_path / "b.jsonl", [record(i) for i in range(30, 30 + share - 1)])], workers=1)
+    assert compacted == [True]
+    assert identity_graph(store) == full_recomputation(store)
+
+
+def test_a_real_compaction_keeps_every_quad(tmp_path):
+    store = open_store(str(tmp_path / "s"))
+    load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(20)])], workers=1)
+    before = set(store.quads())
+    store.compact()
+    assert set(store.quads()) == before and identity_graph(store) == full_recomputation(store)
+
+
+def test_a_failed_last_write_stops_resolution_and_is_raised(tmp_path, monkeypatch):
+    """The last batch is written beside resolution: when it fails, resolution writes nothing (its
+    facts include the graphs that failed) and the load raises that failure, the store still outdated."""
+    from vnkg.store import StoreError
+
+    store = open_store(str(tmp_path / "s"))
+
+    def broken(graphs):
+        raise StoreError("cannot write to the store: disk full")
+
+    monkeypatch.setattr(store, "replace_serialized", broken)
+    with pytest.raises(StoreError, match="disk full"):
+        load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(10)])], workers=1)
+    assert resolve.is_outdated(store) and not identity_graph(store)

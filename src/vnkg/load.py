@@ -35,6 +35,7 @@ from vnkg.store import Store
 # most one batch.
 FIRST_BATCH = 500
 BATCH = 4000
+COMPACT_SHARE = 0.2  # a load that wrote at least this share of the store's articles compacts it
 CHUNK = 20  # articles per task sent to a worker: large enough to amortise pickling, small enough to balance
 
 
@@ -164,7 +165,8 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
     hashes = {} if force else store.article_hashes()
     batch: dict[str, bytes] = {}
     size = [FIRST_BATCH]
-    written = Written()  # what resolution needs of the graphs written
+    existing = len(hashes)  # articles already in the store (unknown, so 0, with force)
+    written_facts = Written()  # what resolution needs of the graphs written
     outdated = [is_outdated(store)]
 
     def flush() -> None:
@@ -207,7 +209,7 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
         if name in batch:  # the same id twice: the later record wins, in order
             flush()
         batch[name] = quads
-        written.add(name, facts)
+        written_facts.add(name, facts)
         if len(batch) >= size[0]:
             flush()
     if not (resolve and (report.loaded or batch or outdated[0])):
@@ -215,11 +217,35 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
         return report
     # The last batch is written while resolution is worked out: the store's write releases the GIL,
     # and resolution reads none of the graphs being written (it has their facts) until it is done.
-    last = _Background(flush)
+    # Then, when the load wrote a good part of the store, the same thread compacts the store, still
+    # beside resolution (compacting releases the GIL too, and the store takes writes meanwhile).
+    loaded = report.loaded + len(batch)
+    compact = loaded >= COMPACT_SHARE * (existing + loaded)
+    flushed, failed = threading.Event(), []
+
+    def write_then_compact() -> None:
+        try:
+            flush()
+        except BaseException as e:  # noqa: BLE001 — raised in the caller's thread
+            failed.append(e)
+            return
+        finally:
+            flushed.set()
+        if compact:
+            store.compact()
+
+    def written() -> None:
+        flushed.wait()
+        if failed:
+            raise failed[0]
+
+    last = _Background(write_then_compact)
     try:
-        resolve_store(store, written, writing=last.join)
+        resolve_store(store, written_facts, writing=written)
     finally:
         last.join()
+        if failed:
+            raise failed[0]
     return report
 
 

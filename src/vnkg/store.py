@@ -76,6 +76,9 @@ class Store:
     def quads(self) -> Iterator[ox.Quad]:
         raise NotImplementedError
 
+    def compact(self) -> None:
+        """Reorganise the store's files for reading, after a large write (a no-op where the server does it)."""
+
     def size(self) -> int:
         """How many triples the store holds in its graphs (a remote endpoint may count its system graphs too)."""
         res = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -197,6 +200,14 @@ class EmbeddedStore(Store):
             return False
         self.ox.remove_graph(node)
         return True
+
+    def compact(self):
+        # A load writes each batch as files of its own; merged, a lookup reads one file instead of
+        # several: queries answer about a quarter faster on the bulk store (scripts/bench.py).
+        try:
+            self.ox.optimize()
+        except OSError as e:
+            raise StoreError(f"cannot compact the store at {self.location}: {_first_line(e)}") from None
 
     def size(self):
         # Counted on one index, without building a SPARQL solution per quad.
