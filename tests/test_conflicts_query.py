@@ -86,3 +86,41 @@ def test_same_rows_as_the_old_query_with_a_conflict():
     assert {frozenset(p) for p in pairs} == {frozenset({"Hà Văn Mạnh", "Quàng Thị Nga"})}
     assert all("Phó" not in (dict(r).get("post_label") or "") for r in new)
 
+
+
+def test_conflicts_found_at_resolution_are_the_old_querys_on_random_stores():
+    """Seat conflicts are found by identity resolution (vnkg.seats) and read by the query: on random
+    stores (single- and multi-seat offices, an office outside the vocabulary, stated starts, reports
+    in and out of office, reference records with start and end), the rows of the plain old query."""
+    import gzip
+    import json
+    import random
+    import tempfile
+    from pathlib import Path
+
+    from vnkg.imports import import_graph, read_wikipedia
+    from vnkg.resolve import WIKIPEDIA_GRAPH
+
+    names = ["Hà Văn Mạnh", "Quàng Thị Nga", "Lò Văn Sơn", "Cầm Thị Hoa"]
+    titles = ["Bí thư Tỉnh ủy", "Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh", "Giám đốc Sở Nội vụ"]
+    days = [None, "2020-10-15", "2021-03-01", "2022-06-20"]
+    found = 0
+    for seed in range(6):
+        r = random.Random(seed)
+        xs = [article(f"r{seed}-{i}", r.choice(["2021-02-03", "2022-06-20", "2022-07-01", "2023-01-09"]),
+                      [(r.choice(names), r.choice(titles), r.choice(["current", "current", "former"]), r.choice(days))
+                       for _ in range(r.randint(1, 2))]) for i in range(14)]
+        store = open_store(":memory:")
+        store.replace_articles({iri.article(x.article.id): to_quads(x) for x in xs})
+        wp = [{"id": str(200 + k), "title": n, "infobox": {"name": n, "office": "Bí thư Tỉnh ủy Sơn La",
+               "term_start": r.choice(["2019-05-01", "2021-01-01"]), "term_end": r.choice(["2022-12-01", "2024-02-01"])}}
+              for k, n in enumerate(names[:2])]
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "wp.json.gz"
+            path.write_bytes(gzip.compress(json.dumps(wp).encode()))
+            import_graph(store, WIKIPEDIA_GRAPH, read_wikipedia(path))
+        resolve_store(store)
+        old, new = old_and_new(store)
+        assert new == old, seed
+        found += len(new)
+    assert found > 10  # the stores do hold conflicts

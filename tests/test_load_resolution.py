@@ -49,8 +49,9 @@ def identity_graph(store) -> set:
 
 def full_recomputation(store) -> set:
     """What `vnkg identity resolve` computes from the store as it is."""
-    res = resolve.cluster(resolve.read_items(store), resolve._mergers(store), resolve.read_judgements(store))
-    return set(resolve.resolution_quads(res))
+    facts = resolve.read_facts(store)
+    res = resolve.cluster(resolve.build_items(facts), resolve._mergers(store), resolve.read_judgements(store))
+    return set(resolve.identity_quads(res, facts, store))
 
 
 @pytest.fixture
@@ -84,10 +85,14 @@ def test_facts_from_quads_are_the_facts_read_from_the_store(tmp_path):
     from_quads = Facts()
     for g in graphs:
         from_quads.update(quad_facts(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(g))))
-    whole = build_items(read_facts(store))
+    read = read_facts(store)
+    whole = build_items(read)
     assert any(i.reference and i.years for i in whole) and any(i.posts for i in whole) and any(i.context for i in whole)
     assert build_items(from_quads) == whole
     assert build_items(read_facts(store, graphs)) == whole
+    # and what seat conflicts are found from (vnkg.seats)
+    for name in ("tenures", "dated", "roles", "pref_labels", "published"):
+        assert getattr(from_quads, name) == getattr(read, name) == getattr(read_facts(store, graphs), name) != set(), name
 
 
 def test_a_first_load_reads_back_only_the_reference_graphs_and_resolves_as_a_full_recomputation(tmp_path, spy):

@@ -35,7 +35,7 @@ from itertools import product
 
 import pyoxigraph as ox
 
-from vnkg import iri
+from vnkg import iri, seats
 from vnkg.iri import ID, RDF, SCHEMA, VNKG, XSD
 from vnkg.reference import fold
 
@@ -140,6 +140,8 @@ _TYPE, _NAME, _LABEL = RDF + "type", SCHEMA + "name", iri.RDFS + "label"
 _PROVINCE, _POST, _MEMBER = VNKG + "province", VNKG + "post", "http://www.w3.org/ns/org#member"
 _DATES = (SCHEMA + "startDate", VNKG + "startPeriod", SCHEMA + "endDate", VNKG + "endPeriod")
 _MERGED = VNKG + "mergedInto"
+_HOLDING, _STATUS, _SOURCE = VNKG + "PostHolding", VNKG + "status", iri.PROV + "wasDerivedFrom"
+_ROLE, _PREF, _PUBLISHED = iri.ORG + "role", iri.SKOS + "prefLabel", SCHEMA + "datePublished"
 _NONE = (None,)
 
 
@@ -160,6 +162,12 @@ class Facts:
     holdings: set[tuple] = field(default_factory=set)  # (member, post, start, startPeriod, end, endPeriod)
     mentions: dict[str, set[str]] = field(default_factory=dict)  # graph → what it says it mentions
     province_nodes: set[str] = field(default_factory=set)  # nodes typed vnkg:Province
+    # What seat conflicts are found from (vnkg.seats), as the former conflicts query read them:
+    tenures: set[tuple] = field(default_factory=set)  # (graph, holding, post, member, status, source)
+    dated: set[tuple] = field(default_factory=set)  # (node, one of _DATES, value)
+    roles: set[tuple] = field(default_factory=set)  # (graph, post, office)
+    pref_labels: set[tuple] = field(default_factory=set)  # (node, skos:prefLabel)
+    published: set[tuple] = field(default_factory=set)  # (node, schema:datePublished)
     states_reference: bool = False  # the graphs state vnkg:mergedInto (quad_facts only)
 
     def update(self, other: Facts) -> Facts:
@@ -184,6 +192,9 @@ class Facts:
             self.mentions.setdefault(k, set()).update(v)
         self.holdings |= other.holdings
         self.province_nodes |= other.province_nodes
+        for mine, theirs in ((self.tenures, other.tenures), (self.dated, other.dated), (self.roles, other.roles),
+                             (self.pref_labels, other.pref_labels), (self.published, other.published)):
+            mine |= theirs
         self.states_reference |= other.states_reference
         return self
 
@@ -191,8 +202,8 @@ class Facts:
 # The predicates (and classes) resolution reads: quad_facts looks at nothing else.
 _READ = {ox.NamedNode(p): p for p in (
     _TYPE, _NAME, _LABEL, _PROVINCE, _POST, _MEMBER, *_DATES, SCHEMA + "identifier", SCHEMA + "datePublished",
-    SCHEMA + "mentions", SCHEMA + "birthDate", SCHEMA + "deathDate", _MERGED)}
-_TYPES = {VNKG + "Article", SCHEMA + "Person", VNKG + "Province"}
+    SCHEMA + "mentions", SCHEMA + "birthDate", SCHEMA + "deathDate", _MERGED, _STATUS, _SOURCE, _ROLE, _PREF)}
+_TYPES = {VNKG + "Article", SCHEMA + "Person", VNKG + "Province", _HOLDING}
 
 
 def quad_facts(quads: Iterable[ox.Quad]) -> Facts:
@@ -241,6 +252,13 @@ def quad_facts(quads: Iterable[ox.Quad]) -> Facts:
                 for post in props[_POST]:
                     for row in product(*dates):
                         f.holdings.add((m, post, *row))
+        if _HOLDING in types:
+            f.tenures.update((g, s, *row) for row in product(*(props.get(p, ()) for p in (_POST, _MEMBER, _STATUS, _SOURCE))))
+        for p in _DATES:
+            f.dated.update((s, p, v) for v in props.get(p, ()))
+        f.roles.update((g, s, office) for office in props.get(_ROLE, ()))
+        f.pref_labels.update((s, label) for label in props.get(_PREF, ()))
+        f.published.update((s, d) for d in props.get(_PUBLISHED, ()))
     return f
 
 
@@ -293,6 +311,16 @@ def read_facts(store, graphs: Iterable[str] | None = None) -> Facts:
     for g, p in rows(f"SELECT ?g ?p WHERE {{ GRAPH ?g {{ ?g <{SCHEMA}mentions> ?p }} }}",
                      f"SELECT ?g ?p WHERE {{ ?p a <{VNKG}Province> . GRAPH ?g {{ ?g <{SCHEMA}mentions> ?p }} }}"):
         f.mentions.setdefault(g.value, set()).add(p.value)
+    # For seat conflicts (vnkg.seats): each holding inside its own graph, the rest wherever stated.
+    f.tenures = {(row[5].value, *(t.value for t in row[:5])) for row in rows(
+        f"""SELECT ?h ?post ?m ?status ?source ?g WHERE {{ GRAPH ?g {{ ?h a <{_HOLDING}> ; <{_POST}> ?post ;
+            <{_MEMBER}> ?m ; <{_STATUS}> ?status ; <{_SOURCE}> ?source }} }}""")}
+    dates = " ".join(f"<{p}>" for p in _DATES)
+    f.dated = {(s_.value, p.value, o.value) for s_, p, o, _ in rows(
+        f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {dates} }} GRAPH ?g {{ ?s ?p ?o }} }}")}
+    f.roles = {(g.value, s_.value, o.value) for g, s_, o in rows(f"SELECT ?g ?s ?o WHERE {{ GRAPH ?g {{ ?s <{_ROLE}> ?o }} }}")}
+    f.pref_labels = {(s_.value, o.value) for s_, o, _ in rows(f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{_PREF}> ?o }} }}")}
+    f.published = {(s_.value, o.value) for s_, o, _ in rows(f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{_PUBLISHED}> ?o }} }}")}
     return f
 
 
@@ -675,6 +703,13 @@ def resolution_quads(res: Resolution) -> list[ox.Quad]:
     return list(dict.fromkeys(out))  # deduplicated; the order is already the clusters' (sorted)
 
 
+def identity_quads(res: Resolution, facts: Facts, store) -> list[ox.Quad]:
+    """The identity graph: the links ``res`` makes, and the seat conflicts that follow from them
+    (found here, where every holding's facts and who is who are known: vnkg.seats)."""
+    found = seats.conflicts(facts, res.canonical(), *seats.offices(store))
+    return resolution_quads(res) + seats.conflict_quads(found, RESOLUTION_GRAPH)
+
+
 @dataclass
 class Written:
     """The graphs a load has written, with their facts merged as they come: memory grows with the
@@ -712,7 +747,7 @@ def resolve_store(store, written: Written | None = None, writing: Callable[[], o
             facts = read_facts(store, others).update(written.facts)
         # vnkg:mergedInto and judgements: reference data, never in a graph a load writes (Written)
         res = cluster(build_items(facts), _mergers(store), read_judgements(store))
-        quads = resolution_quads(res)
+        quads = identity_quads(res, facts, store)
     finally:
         if was_enabled:
             gc.enable()
