@@ -165,7 +165,7 @@ class Facts:
     # What seat conflicts are found from (vnkg.seats), as the former conflicts query read them:
     tenures: set[tuple] = field(default_factory=set)  # (graph, holding, post, member, status, source)
     dated: set[tuple] = field(default_factory=set)  # (node, one of _DATES, value)
-    roles: set[tuple] = field(default_factory=set)  # (graph, post, office)
+    roles: set[tuple] = field(default_factory=set)  # (graph, post, office) of the tenures' posts
     pref_labels: set[tuple] = field(default_factory=set)  # (node, skos:prefLabel)
     published: set[tuple] = field(default_factory=set)  # (node, schema:datePublished)
     states_reference: bool = False  # the graphs state vnkg:mergedInto (quad_facts only)
@@ -253,10 +253,11 @@ def quad_facts(quads: Iterable[ox.Quad]) -> Facts:
                     for row in product(*dates):
                         f.holdings.add((m, post, *row))
         if _HOLDING in types:
-            f.tenures.update((g, s, *row) for row in product(*(props.get(p, ()) for p in (_POST, _MEMBER, _STATUS, _SOURCE))))
+            for row in product(*(props.get(p, ()) for p in (_POST, _MEMBER, _STATUS, _SOURCE))):
+                f.tenures.add((g, s, *row))
+                f.roles.update((g, row[0], office) for office in by.get((g, row[0]), {}).get(_ROLE, ()))
         for p in _DATES:
             f.dated.update((s, p, v) for v in props.get(p, ()))
-        f.roles.update((g, s, office) for office in props.get(_ROLE, ()))
         f.pref_labels.update((s, label) for label in props.get(_PREF, ()))
         f.published.update((s, d) for d in props.get(_PUBLISHED, ()))
     return f
@@ -297,13 +298,23 @@ def read_facts(store, graphs: Iterable[str] | None = None) -> Facts:
         for s_, o, n in rows(f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }}",  # ?g: once a graph
                              f"SELECT ?s ?o (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }} GROUP BY ?s ?o"):
             target.setdefault(s_.value, Counter())[o.value] += 1 if graphs is not None else int(n.value)
-    # Each holding inside its own graph (vnkg:post is said of holdings only): no type check, no DISTINCT.
-    holdings = f"""WHERE {{ GRAPH ?g {{ ?h <{VNKG}post> ?post ; <{_MEMBER}> ?m .
-        OPTIONAL {{ ?h <{SCHEMA}startDate> ?start }} OPTIONAL {{ ?h <{VNKG}startPeriod> ?startp }}
-        OPTIONAL {{ ?h <{SCHEMA}endDate> ?end }} OPTIONAL {{ ?h <{VNKG}endPeriod> ?endp }} }} }}"""
-    f.holdings = {tuple(t.value if t is not None else None for t in row[:6]) for row in rows(
-        f"SELECT ?m ?post ?start ?startp ?end ?endp ?g {holdings}",
-        f"SELECT ?m ?post ?start ?startp ?end ?endp {holdings}")}
+    # Each holding inside its own graph (vnkg:post is said of holdings only): no DISTINCT. With what
+    # seat conflicts are found from (vnkg.seats): whether it is typed a holding there, its status,
+    # source, and its post's office there.
+    for row in rows(f"""SELECT ?m ?post ?start ?startp ?end ?endp ?h ?typed ?status ?source ?office ?g WHERE {{
+            GRAPH ?g {{ ?h <{VNKG}post> ?post ; <{_MEMBER}> ?m .
+            OPTIONAL {{ ?h <{SCHEMA}startDate> ?start }} OPTIONAL {{ ?h <{VNKG}startPeriod> ?startp }}
+            OPTIONAL {{ ?h <{SCHEMA}endDate> ?end }} OPTIONAL {{ ?h <{VNKG}endPeriod> ?endp }}
+            OPTIONAL {{ ?h a ?typed FILTER(?typed = <{_HOLDING}>) }}
+            OPTIONAL {{ ?h <{_STATUS}> ?status }} OPTIONAL {{ ?h <{_SOURCE}> ?source }}
+            OPTIONAL {{ ?post <{_ROLE}> ?office }} }} }}"""):
+        m, post, start, startp, end, endp, h, typed, status, source, office, g = (
+            t.value if t is not None else None for t in row)
+        f.holdings.add((m, post, start, startp, end, endp))
+        if typed and status is not None and source is not None:
+            f.tenures.add((g, h, post, m, status, source))
+            if office is not None:
+                f.roles.add((g, post, office))
     f.province_nodes = {row[0].value for row in rows(f"SELECT ?p ?g WHERE {{ GRAPH ?g {{ ?p a <{VNKG}Province> }} }}",
                                                      f"SELECT DISTINCT ?p WHERE {{ ?p a <{VNKG}Province> }}")}
     # Over the whole store, only what an article mentions that is a province somewhere: from the
@@ -311,16 +322,15 @@ def read_facts(store, graphs: Iterable[str] | None = None) -> Facts:
     for g, p in rows(f"SELECT ?g ?p WHERE {{ GRAPH ?g {{ ?g <{SCHEMA}mentions> ?p }} }}",
                      f"SELECT ?g ?p WHERE {{ ?p a <{VNKG}Province> . GRAPH ?g {{ ?g <{SCHEMA}mentions> ?p }} }}"):
         f.mentions.setdefault(g.value, set()).add(p.value)
-    # For seat conflicts (vnkg.seats): each holding inside its own graph, the rest wherever stated.
-    f.tenures = {(row[5].value, *(t.value for t in row[:5])) for row in rows(
-        f"""SELECT ?h ?post ?m ?status ?source ?g WHERE {{ GRAPH ?g {{ ?h a <{_HOLDING}> ; <{_POST}> ?post ;
-            <{_MEMBER}> ?m ; <{_STATUS}> ?status ; <{_SOURCE}> ?source }} }}""")}
+    # For seat conflicts, the rest wherever stated (over the whole store, each fact once).
     dates = " ".join(f"<{p}>" for p in _DATES)
-    f.dated = {(s_.value, p.value, o.value) for s_, p, o, _ in rows(
-        f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {dates} }} GRAPH ?g {{ ?s ?p ?o }} }}")}
-    f.roles = {(g.value, s_.value, o.value) for g, s_, o in rows(f"SELECT ?g ?s ?o WHERE {{ GRAPH ?g {{ ?s <{_ROLE}> ?o }} }}")}
-    f.pref_labels = {(s_.value, o.value) for s_, o, _ in rows(f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{_PREF}> ?o }} }}")}
-    f.published = {(s_.value, o.value) for s_, o, _ in rows(f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{_PUBLISHED}> ?o }} }}")}
+    f.dated = {(s_.value, p.value, o.value) for s_, p, o, *_ in rows(
+        f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {dates} }} GRAPH ?g {{ ?s ?p ?o }} }}",
+        f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {dates} }} GRAPH ?g {{ ?s ?p ?o }} }}")}
+    for target, p in ((f.pref_labels, _PREF), (f.published, _PUBLISHED)):
+        target.update((s_.value, o.value) for s_, o, *_ in rows(
+            f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }}",
+            f"SELECT DISTINCT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }}"))
     return f
 
 
