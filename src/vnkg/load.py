@@ -217,17 +217,36 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
         return report
     # The last batch is written while resolution is worked out: the store's write releases the GIL,
     # and resolution reads none of the graphs being written (it has their facts) until it is done.
-    last = _Background(flush)
+    # Then, when the load wrote a good share of the store, the same thread compacts it, still beside
+    # resolution (compacting releases the GIL too), which writes the identity graph meanwhile through
+    # the transaction log, as another bulk ingestion would undo the compaction (Store.compact).
+    loaded = report.loaded + len(batch)
+    compact = loaded >= COMPACT_SHARE * (existing + loaded)
+    flushed, failed = threading.Event(), []
+
+    def write_then_compact() -> None:
+        try:
+            flush()
+        except BaseException as e:  # noqa: BLE001 — raised in the caller's thread
+            failed.append(e)
+            return
+        finally:
+            flushed.set()
+        if compact:
+            store.compact()
+
+    def written() -> None:
+        flushed.wait()
+        if failed:
+            raise failed[0]
+
+    last = _Background(write_then_compact)
     try:
-        resolve_store(store, written_facts, writing=last.join)
+        resolve_store(store, written_facts, writing=written, compacting=compact)
     finally:
         last.join()
-    # Each batch (and the identity graph) is one more sorted run that every later read looks
-    # through: after a load that wrote a good share of the store, the store is compacted, last,
-    # as any later write would add a run again. Reads then cost what they cost after one ingestion.
-    loaded = report.loaded
-    if loaded >= COMPACT_SHARE * (existing + loaded):
-        store.compact()
+        if failed:
+            raise failed[0]
     return report
 
 

@@ -60,8 +60,9 @@ class Store:
     def update(self, sparql: str) -> None:
         raise NotImplementedError
 
-    def replace_articles(self, graphs: Mapping[str, list[ox.Quad]]) -> None:
-        """Replace the named graphs of these articles, all in one transaction."""
+    def replace_articles(self, graphs: Mapping[str, list[ox.Quad]], *, bulk: bool = True) -> None:
+        """Replace the named graphs of these articles, all in one transaction. ``bulk=False``: new
+        graphs too go through the transaction log, not in files of their own (see ``compact``)."""
         raise NotImplementedError
 
     def replace_serialized(self, graphs: Mapping[str, bytes]) -> None:
@@ -148,9 +149,12 @@ class EmbeddedStore(Store):
         except SyntaxError as e:
             raise StoreError(f"SPARQL syntax error: {_first_line(e)}") from None
 
-    def replace_articles(self, graphs):
+    def replace_articles(self, graphs, *, bulk=True):
         present = {g for g in graphs if self.ox.contains_named_graph(ox.NamedNode(g))}
         try:
+            if not present and not bulk:  # one transaction: the files a compaction just wrote stay as they are
+                self.ox.extend(q for quads in graphs.values() for q in quads)
+                return
             if not present:
                 # All new: the bulk loader, twice as fast as a transaction. It builds its index files
                 # aside and ingests them all in one RocksDB call, atomic across the indexes, so a
@@ -202,8 +206,9 @@ class EmbeddedStore(Store):
         return True
 
     def compact(self):
-        # A load writes each batch as files of its own; merged, a lookup reads one file instead of
-        # several: queries answer about a quarter faster on the bulk store (scripts/bench.py).
+        # A load writes each batch as files of its own, which every later lookup looks through; merged,
+        # reads cost what they cost after one ingestion (scripts/bench.py prints both). Writes through
+        # the transaction log (replace_articles(bulk=False)) do not undo it; another bulk ingestion does.
         try:
             self.ox.optimize()
         except OSError as e:
