@@ -265,7 +265,7 @@ def main() -> None:
     writes, compacting = spent[0] - spent[1], spent[1]
     nq, obj = bare["N-Quads"], bare["quad objects"]
     print(f"store side:         {spent[0]:8.2f} s for {len(written)} quads = writes {writes:.2f} s (of which the identity "
-          f"graph {resolving[1]:.2f} s) + compaction {compacting:.2f} s (beside resolution); a bare pyoxigraph bulk load "
+          f"graph {resolving[1]:.2f} s) + compaction {compacting:.2f} s (last); a bare pyoxigraph bulk load "
           f"of them (one ingestion): {nq:.2f} s from N-Quads, {obj:.2f} s "
           f"from quad objects → writes {writes / nq:.2f}x / {writes / obj:.2f}x, with compaction "
           f"{spent[0] / nq:.2f}x / {spent[0] / obj:.2f}x  target <= 1.5x")

@@ -86,12 +86,3 @@ def test_article_iri_ends_with_the_id_where_an_iri_can_hold_it():
     ox.NamedNode(encoded)  # a valid IRI
     assert encoded.rsplit("/", 1)[-1] == "a%20b%2Fc%3Fd%23e%25f%3Cg%3E"
 
-
-def test_a_new_graph_written_through_the_transaction_log_is_the_same(tmp_path):
-    """replace_articles(bulk=False), which a load uses beside a compaction, writes what the bulk path writes."""
-    x1, _ = sample_extractions()
-    quads = to_quads(x1)
-    stores = [open_store(str(tmp_path / name)) for name in ("bulk", "log")]
-    stores[0].replace_articles({iri.article("t-01"): quads})
-    stores[1].replace_articles({iri.article("t-01"): quads}, bulk=False)
-    assert _graph(stores[0], "t-01") == _graph(stores[1], "t-01") == set(quads)

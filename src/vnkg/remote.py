@@ -230,7 +230,7 @@ class RemoteStore(Store):
         values = " ".join(str(ox.NamedNode(g)) for g in graphs)
         return self.query(f"ASK {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
 
-    def replace_articles(self, graphs, *, bulk=True):
+    def replace_articles(self, graphs):
         # One request, one update: Oxigraph runs it as one transaction, so an article is whole or absent.
         # Terms are written by pyoxigraph in their N-Triples form, never spliced from raw strings.
         parts = [f"DROP SILENT GRAPH <{g}>" for g in graphs]

@@ -738,17 +738,14 @@ class Written:
         self.facts.update(facts)
 
 
-def resolve_store(store, written: Written | None = None, writing: Callable[[], object] = lambda: None,
-                  compacting: bool = False) -> Resolution:
+def resolve_store(store, written: Written | None = None, writing: Callable[[], object] = lambda: None) -> Resolution:
     """Recompute every person's identity from the store's content and replace the resolution graph.
 
     ``written``: graphs the caller has just written, with their facts (a load, from the quads it
     wrote). When every other graph of the store is one of a few (a first load), only those are
     read back; the result is the same as reading everything, which is done otherwise.
     ``writing``: returns once the caller's last write of those graphs is done; until then only
-    the other graphs are read (a load writes its last batch meanwhile). ``compacting``: the store is
-    being compacted meanwhile, so the identity graph goes through the transaction log, which leaves
-    the compacted files as they are (``Store.compact``)."""
+    the other graphs are read (a load writes its last batch meanwhile)."""
     was_enabled = gc.isenabled()
     gc.disable()  # millions of small objects, none of them garbage: collections cost a third of the time
     try:
@@ -765,7 +762,7 @@ def resolve_store(store, written: Written | None = None, writing: Callable[[], o
         if was_enabled:
             gc.enable()
     writing()
-    store.replace_articles({RESOLUTION_GRAPH: quads}, bulk=not compacting)
+    store.replace_articles({RESOLUTION_GRAPH: quads})
     store.update(f"DELETE DATA {{ {OUTDATED} }}")
     return res
 

@@ -60,9 +60,8 @@ class Store:
     def update(self, sparql: str) -> None:
         raise NotImplementedError
 
-    def replace_articles(self, graphs: Mapping[str, list[ox.Quad]], *, bulk: bool = True) -> None:
-        """Replace the named graphs of these articles, all in one transaction. ``bulk=False``: new
-        graphs too go through the transaction log, not in files of their own (see ``compact``)."""
+    def replace_articles(self, graphs: Mapping[str, list[ox.Quad]]) -> None:
+        """Replace the named graphs of these articles, all in one transaction."""
         raise NotImplementedError
 
     def replace_serialized(self, graphs: Mapping[str, bytes]) -> None:
@@ -149,12 +148,9 @@ class EmbeddedStore(Store):
         except SyntaxError as e:
             raise StoreError(f"SPARQL syntax error: {_first_line(e)}") from None
 
-    def replace_articles(self, graphs, *, bulk=True):
+    def replace_articles(self, graphs):
         present = {g for g in graphs if self.ox.contains_named_graph(ox.NamedNode(g))}
         try:
-            if not present and not bulk:  # one transaction: the files a compaction just wrote stay as they are
-                self.ox.extend(q for quads in graphs.values() for q in quads)
-                return
             if not present:
                 # All new: the bulk loader, twice as fast as a transaction. It builds its index files
                 # aside and ingests them all in one RocksDB call, atomic across the indexes, so a
@@ -207,8 +203,8 @@ class EmbeddedStore(Store):
 
     def compact(self):
         # A load writes each batch as files of its own, which every later lookup looks through; merged,
-        # reads cost what they cost after one ingestion (scripts/bench.py prints both). Writes through
-        # the transaction log (replace_articles(bulk=False)) do not undo it; another bulk ingestion does.
+        # reads cost what they cost after one ingestion (scripts/bench.py prints both). The next bulk
+        # ingestion adds a run again: compact after the last write.
         try:
             self.ox.optimize()
         except OSError as e:
