@@ -257,9 +257,12 @@ def quad_facts(quads: Iterable[ox.Quad]) -> Facts:
                 f.tenures.add((g, s, *row))
                 f.roles.update((g, row[0], office) for office in by.get((g, row[0]), {}).get(_ROLE, ()))
         for p in _DATES:
-            f.dated.update((s, p, v) for v in props.get(p, ()))
-        f.pref_labels.update((s, label) for label in props.get(_PREF, ()))
-        f.published.update((s, d) for d in props.get(_PUBLISHED, ()))
+            if p in props:
+                f.dated.update((s, p, v) for v in props[p])
+        if _PREF in props:
+            f.pref_labels.update((s, label) for label in props[_PREF])
+        if _PUBLISHED in props:
+            f.published.update((s, d) for d in props[_PUBLISHED])
     return f
 
 
