@@ -207,8 +207,12 @@ def main() -> None:
     ap.add_argument("--server", action="store_true", help="also load and query through an Oxigraph server")
     ap.add_argument("--store", help="only time the canned queries on this existing store (no load)")
     ap.add_argument("--queries", help="only these canned queries (comma-separated)")
+    ap.add_argument("--no-compact", action="store_true",
+                    help="load without the compaction a large load ends with (what it costs, what it buys)")
     args = ap.parse_args()
     only = set(args.queries.split(",")) if args.queries else None
+    if args.no_compact:
+        load.COMPACT_SHARE = float("inf")
     if args.store:
         print(f"canned queries on {args.store} (median of {args.runs}):", flush=True)
         query_latencies(args.store, args.runs, args.timeout, only)
