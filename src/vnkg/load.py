@@ -70,14 +70,21 @@ def article_quads(article: Article):
 def _extract_chunk(articles: list[Article]) -> list[tuple[Article, bytes | str, Facts | None]]:
     """In a worker: each article's graph as N-Quads, or the reason it failed. N-Quads, not quad
     objects: pickling pyoxigraph quads to the loader cost more than the extraction itself. With
-    them, what identity resolution reads of the graph, so the loader need not read it back."""
+    them, what identity resolution reads of the graphs, so the loader need not read them back:
+    merged here for the whole chunk and handed over with its first article (None with the others),
+    as merging is work the loader's own thread would take from the workers' cores."""
     out = []
+    facts = Facts()
     for a in articles:
         try:
             quads = article_quads(a)
-            out.append((a, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), quad_facts(quads)))
+            out.append((a, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), None))
+            facts.update(quad_facts(quads))
         except ValueError as e:
             out.append((a, str(e), None))
+    first = next((i for i, (_, q, _) in enumerate(out) if isinstance(q, bytes)), None)
+    if first is not None:
+        out[first] = (*out[first][:2], facts)
     return out
 
 

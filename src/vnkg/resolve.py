@@ -732,13 +732,16 @@ class Written:
     facts: Facts = field(default_factory=Facts)
     whole: bool = True  # False once a graph was written twice: its first facts would linger
 
-    def add(self, graph: str, facts: Facts) -> None:
+    def add(self, graph: str, facts: Facts | None) -> None:
+        """A graph written, with facts (of it and of others added with none, as a load's workers
+        merge a chunk's)."""
         # The merged-into links and judgements are read from the store: one graph stating them
         # (never an article's) and those must be read after the write, with everything.
-        if graph in self.graphs or facts.states_reference or graph == JUDGEMENTS_GRAPH:
+        if graph in self.graphs or graph == JUDGEMENTS_GRAPH or (facts is not None and facts.states_reference):
             self.whole = False
         self.graphs.add(graph)
-        self.facts.update(facts)
+        if facts is not None:
+            self.facts.update(facts)
 
 
 def resolve_store(store, written: Written | None = None, writing: Callable[[], object] = lambda: None) -> Resolution:
