@@ -23,10 +23,9 @@ import pyoxigraph as ox
 from vnkg import queries
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import realistic_params  # noqa: E402  (scripts/ is not a package)
+from bench import MENTION_SCAN as SCAN, realistic_params  # noqa: E402  (scripts/ is not a package)
 from vnkg.store import prologue
 
-SCAN = "SELECT ?g ?e WHERE { GRAPH ?g { ?g schema:mentions ?e } }"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?g schema:mentions ?e } }"
 
 

@@ -91,7 +91,7 @@ def test_facts_from_quads_are_the_facts_read_from_the_store(tmp_path):
     assert build_items(from_quads) == whole
     assert build_items(read_facts(store, graphs)) == whole
     # and what seat conflicts are found from (vnkg.seats)
-    for name in ("tenures", "dated", "roles", "pref_labels", "published"):
+    for name in ("tenures", "roles", "pref_labels"):
         assert getattr(from_quads, name) == getattr(read, name) == getattr(read_facts(store, graphs), name) != set(), name
 
 

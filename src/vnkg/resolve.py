@@ -141,7 +141,7 @@ _PROVINCE, _POST, _MEMBER = VNKG + "province", VNKG + "post", "http://www.w3.org
 _DATES = (SCHEMA + "startDate", VNKG + "startPeriod", SCHEMA + "endDate", VNKG + "endPeriod")
 _MERGED = VNKG + "mergedInto"
 _HOLDING, _STATUS, _SOURCE = VNKG + "PostHolding", VNKG + "status", iri.PROV + "wasDerivedFrom"
-_ROLE, _PREF, _PUBLISHED = iri.ORG + "role", iri.SKOS + "prefLabel", SCHEMA + "datePublished"
+_ROLE, _PREF = iri.ORG + "role", iri.SKOS + "prefLabel"
 _NONE = (None,)
 
 
@@ -162,12 +162,12 @@ class Facts:
     holdings: set[tuple] = field(default_factory=set)  # (member, post, start, startPeriod, end, endPeriod)
     mentions: dict[str, set[str]] = field(default_factory=dict)  # graph → what it says it mentions
     province_nodes: set[str] = field(default_factory=set)  # nodes typed vnkg:Province
-    # What seat conflicts are found from (vnkg.seats), as the former conflicts query read them:
-    tenures: set[tuple] = field(default_factory=set)  # (graph, holding, post, member, status, source)
-    dated: set[tuple] = field(default_factory=set)  # (node, one of _DATES, value)
+    # What seat conflicts are found from (vnkg.seats), besides the articles' dates:
+    # (graph, holding, post, member, status, source, start, startPeriod, end, endPeriod), each
+    # holding as its own graph states it, every combination of its values
+    tenures: set[tuple] = field(default_factory=set)
     roles: set[tuple] = field(default_factory=set)  # (graph, post, office) of the tenures' posts
     pref_labels: set[tuple] = field(default_factory=set)  # (node, skos:prefLabel)
-    published: set[tuple] = field(default_factory=set)  # (node, schema:datePublished)
     states_reference: bool = False  # the graphs state vnkg:mergedInto (quad_facts only)
 
     def update(self, other: Facts) -> Facts:
@@ -192,9 +192,9 @@ class Facts:
             self.mentions.setdefault(k, set()).update(v)
         self.holdings |= other.holdings
         self.province_nodes |= other.province_nodes
-        for mine, theirs in ((self.tenures, other.tenures), (self.dated, other.dated), (self.roles, other.roles),
-                             (self.pref_labels, other.pref_labels), (self.published, other.published)):
-            mine |= theirs
+        self.tenures |= other.tenures
+        self.roles |= other.roles
+        self.pref_labels |= other.pref_labels
         self.states_reference |= other.states_reference
         return self
 
@@ -252,17 +252,12 @@ def quad_facts(quads: Iterable[ox.Quad]) -> Facts:
                 for post in props[_POST]:
                     for row in product(*dates):
                         f.holdings.add((m, post, *row))
-        if _HOLDING in types:
-            for row in product(*(props.get(p, ()) for p in (_POST, _MEMBER, _STATUS, _SOURCE))):
-                f.tenures.add((g, s, *row))
-                f.roles.update((g, row[0], office) for office in by.get((g, row[0]), {}).get(_ROLE, ()))
-        for p in _DATES:
-            if p in props:
-                f.dated.update((s, p, v) for v in props[p])
+            if _HOLDING in types:
+                for row in product(*(props.get(p, ()) for p in (_POST, _MEMBER, _STATUS, _SOURCE)), *dates):
+                    f.tenures.add((g, s, *row))
+                    f.roles.update((g, row[0], office) for office in by.get((g, row[0]), {}).get(_ROLE, ()))
         if _PREF in props:
             f.pref_labels.update((s, label) for label in props[_PREF])
-        if _PUBLISHED in props:
-            f.published.update((s, d) for d in props[_PUBLISHED])
     return f
 
 
@@ -315,7 +310,7 @@ def read_facts(store, graphs: Iterable[str] | None = None) -> Facts:
             t.value if t is not None else None for t in row)
         f.holdings.add((m, post, start, startp, end, endp))
         if typed and status is not None and source is not None:
-            f.tenures.add((g, h, post, m, status, source))
+            f.tenures.add((g, h, post, m, status, source, start, startp, end, endp))
             if office is not None:
                 f.roles.add((g, post, office))
     f.province_nodes = {row[0].value for row in rows(f"SELECT ?p ?g WHERE {{ GRAPH ?g {{ ?p a <{VNKG}Province> }} }}",
@@ -325,15 +320,10 @@ def read_facts(store, graphs: Iterable[str] | None = None) -> Facts:
     for g, p in rows(f"SELECT ?g ?p WHERE {{ GRAPH ?g {{ ?g <{SCHEMA}mentions> ?p }} }}",
                      f"SELECT ?g ?p WHERE {{ ?p a <{VNKG}Province> . GRAPH ?g {{ ?g <{SCHEMA}mentions> ?p }} }}"):
         f.mentions.setdefault(g.value, set()).add(p.value)
-    # For seat conflicts, the rest wherever stated (over the whole store, each fact once).
-    dates = " ".join(f"<{p}>" for p in _DATES)
-    f.dated = {(s_.value, p.value, o.value) for s_, p, o, *_ in rows(
-        f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {dates} }} GRAPH ?g {{ ?s ?p ?o }} }}",
-        f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {dates} }} GRAPH ?g {{ ?s ?p ?o }} }}")}
-    for target, p in ((f.pref_labels, _PREF), (f.published, _PUBLISHED)):
-        target.update((s_.value, o.value) for s_, o, *_ in rows(
-            f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }}",
-            f"SELECT DISTINCT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }}"))
+    # For seat conflicts, the offices' labels wherever stated (over the whole store, each once).
+    f.pref_labels = {(s_.value, o.value) for s_, o, *_ in rows(
+        f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{_PREF}> ?o }} }}",
+        f"SELECT DISTINCT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{_PREF}> ?o }} }}")}
     return f
 
 
@@ -551,13 +541,13 @@ def cluster(items: Iterable[Item], merged: dict[str, str] | None = None,
         edges = []
         for i, x in enumerate(placed):
             for y in placed[i + 1:]:
-                if not _shared(x.provinces, y.provinces, merged):
+                shared = _shared(x.provinces, y.provinces, merged)
+                if not shared:
                     continue
                 posts = x.posts.keys() & y.posts.keys()
                 if posts:
                     edges.append((0, x.iri, y.iri, "same-post", x.posts[min(posts)]))
                 else:
-                    shared = _shared(x.provinces, y.provinces, merged)
                     edges.append((1, x.iri, y.iri, "same-province", x.provinces[shared[0]]))
         for _, a, b, basis, what in sorted(edges):
             if g.root(a) == g.root(b):  # union would do nothing

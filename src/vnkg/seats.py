@@ -24,10 +24,8 @@ from itertools import product
 import pyoxigraph as ox
 
 from vnkg import iri
-from vnkg.iri import RDF, SCHEMA, VNKG
+from vnkg.iri import RDF, VNKG
 
-_START, _START_PERIOD, _END, _END_PERIOD = (SCHEMA + "startDate", VNKG + "startPeriod", SCHEMA + "endDate",
-                                            VNKG + "endPeriod")
 _NONE = (None,)
 
 
@@ -43,12 +41,6 @@ def offices(store) -> tuple[dict[str, bool], list[str]]:
 
 def conflicts(facts, canonical: dict[str, str], flags: dict[str, bool], prefixes: list[str]) -> set[tuple[str, str, str]]:
     """(first holding, second holding, date) for every seat conflict in these facts (vnkg.resolve.Facts)."""
-    dates: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for node, p, value in facts.dated:
-        dates[node][p].append(value)
-    published: dict[str, list[str]] = defaultdict(list)
-    for node, value in facts.published:
-        published[node].append(value)
     labels: dict[str, list[str]] = defaultdict(list)
     for node, label in facts.pref_labels:
         labels[node].append(label)
@@ -62,12 +54,10 @@ def conflicts(facts, canonical: dict[str, str], flags: dict[str, bool], prefixes
 
     # Every known period of every holding, by post: (holding, person, start, end, a single seat?)
     periods: dict[str, set[tuple]] = defaultdict(set)
-    for g, h, post, member, status, source in facts.tenures:
+    for g, h, post, member, status, source, sd, sp, ed, ep in facts.tenures:
         person = canonical.get(member, member)
-        d = dates.get(h, {})
-        for sd, sp, ed, ep, pub in product(d.get(_START) or _NONE, d.get(_START_PERIOD) or _NONE,
-                                           d.get(_END) or _NONE, d.get(_END_PERIOD) or _NONE,
-                                           published.get(source) or _NONE):
+        # the report's date: the source's, when it is an article (only articles state one)
+        for pub in facts.articles.get(source, ((), ()))[1] or _NONE:
             end = ed if ed is not None else ep
             if status != "current" and end is None:
                 continue
