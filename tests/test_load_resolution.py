@@ -55,6 +55,20 @@ def full_recomputation(store) -> set:
 
 
 @pytest.fixture
+def scoped(monkeypatch):
+    """The loads whose resolution was redone for their names only: how many articles each wrote."""
+    calls = []
+    inner = resolve._resolve_scoped
+
+    def run(store, written):
+        calls.append(len(written.graphs))
+        return inner(store, written)
+
+    monkeypatch.setattr(resolve, "_resolve_scoped", run)
+    return calls
+
+
+@pytest.fixture
 def spy(monkeypatch):
     """Which graphs resolution read back from the store: None for all of them."""
     calls = []
@@ -102,13 +116,13 @@ def test_a_first_load_reads_back_only_the_reference_graphs_and_resolves_as_a_ful
     assert identity_graph(store) == full_recomputation(store) != set()
 
 
-def test_two_loads_resolve_as_one_and_reloads_and_removals_too(tmp_path, spy):
+def test_two_loads_resolve_as_one_and_reloads_and_removals_too(tmp_path, spy, scoped):
     records = [record(i) for i in range(30)]
     once, twice = open_store(":memory:"), open_store(":memory:")
     load_files(once, [write(tmp_path / "all.jsonl", records)], workers=1)
     load_files(twice, [write(tmp_path / "b.jsonl", records[12:])], workers=1)
     load_files(twice, [write(tmp_path / "a.jsonl", records[:12])], workers=1)
-    assert ["/article/" in g for g in spy[-1]].count(True) == 18, "the second load reads the first one's graphs"
+    assert scoped == [12], "the second load resolves again only the names it brought in"
     assert identity_graph(once) == identity_graph(twice) == full_recomputation(once)
     # a changed article replaces its facts, within one load too (the later record of an id wins)
     changed = [record(3, variant=1), record(7, variant=2), record(3, variant=4)]
@@ -128,6 +142,7 @@ def test_two_loads_resolve_as_one_and_reloads_and_removals_too(tmp_path, spy):
 
 def test_beyond_a_few_other_graphs_the_store_is_read_whole(tmp_path, spy, monkeypatch):
     monkeypatch.setattr(resolve, "FEW_GRAPHS", 3)
+    monkeypatch.setattr(resolve, "SCOPED_MAX", 0)  # a load too large to redo its names only
     store = open_store(":memory:")
     load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(6)])], workers=1)
     load_files(store, [write(tmp_path / "b.jsonl", [record(i) for i in range(6, 9)])], workers=1)
@@ -187,3 +202,49 @@ def test_a_failed_last_write_stops_resolution_and_is_raised(tmp_path, monkeypatc
     with pytest.raises(StoreError, match="disk full"):
         load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(10)])], workers=1)
     assert resolve.is_outdated(store) and not identity_graph(store)
+
+
+def test_a_small_load_into_a_store_with_reference_records_and_seat_conflicts_resolves_as_a_full_recomputation(
+        tmp_path, scoped):
+    """Namesakes across articles and a Wikipedia record, conflicting holders of one seat: a load of a
+    few more articles redoes resolution for their names only, and the identity graph is the one a
+    full recomputation writes."""
+    from test_identity import NAMESAKES, store_with
+
+    from vnkg.imports import import_graph, read_wikipedia
+
+    store = store_with(NAMESAKES)
+    wp = [{"id": "101", "title": "Trần Văn Mẫu", "infobox": {
+        "name": "Trần Văn Mẫu", "birth_date": "1960-01-01", "office": "Bí thư Tỉnh ủy Lào Cai",
+        "term_start": "2010-05-01", "term_end": "2015-10-01"}}]
+    path = tmp_path / "wp.json.gz"
+    path.write_bytes(gzip.compress(json.dumps(wp).encode()))
+    import_graph(store, WIKIPEDIA_GRAPH, read_wikipedia(path))  # resolves the whole store
+    load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(30)])], workers=1)
+    for n, batch in enumerate(([record(i) for i in range(30, 33)], [
+            {"id": "m1", "text": "Đồng chí Trần Văn Mẫu, Bí thư Tỉnh ủy Lào Cai, dự hội nghị.", "published": "2014-02-03"},
+            {"id": "m2", "text": "Đồng chí Lê Văn Cường, Bí thư Tỉnh ủy Tuyên Quang, chủ trì hội nghị.",
+             "published": "2019-03-05"},
+            {"id": "m3", "text": "Đồng chí Trần Thị Bình, Bí thư Tỉnh ủy Tuyên Quang, phát biểu tại hội nghị.",
+             "published": "2019-03-05"}])):
+        load_files(store, [write(tmp_path / f"b{n}.jsonl", batch)], workers=1)
+        assert scoped[-1] == len(batch)
+        assert identity_graph(store) == full_recomputation(store)
+    kinds = {q.object.value for q in identity_graph(store) if q.predicate.value == iri.RDF + "type"}
+    assert iri.VNKG + "SeatConflict" in kinds
+    assert any(q.subject.value.startswith(iri.ID + "wikipedia/") for q in identity_graph(store))
+
+
+def test_a_store_changed_otherwise_or_resolved_by_other_code_is_resolved_whole(tmp_path, scoped, monkeypatch):
+    store = open_store(":memory:")
+    load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(20)])], workers=1)
+    load_files(store, [write(tmp_path / "b.jsonl", [record(20)])], workers=1)
+    assert scoped == [1]
+    store.remove_article(iri.article("t3"))  # not through a load
+    load_files(store, [write(tmp_path / "c.jsonl", [record(21)])], workers=1)
+    assert scoped == [1] and identity_graph(store) == full_recomputation(store)
+    monkeypatch.setattr(resolve, "resolver_fingerprint", lambda: "another version")
+    load_files(store, [write(tmp_path / "d.jsonl", [record(22)])], workers=1)
+    assert scoped == [1] and identity_graph(store) == full_recomputation(store)
+    load_files(store, [write(tmp_path / "e.jsonl", [record(23)])], workers=1)
+    assert scoped == [1, 1] and identity_graph(store) == full_recomputation(store)

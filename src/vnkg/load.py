@@ -26,7 +26,7 @@ from vnkg import graph, iri
 from vnkg.extract import extract
 from vnkg.model import Article
 from vnkg.read import ReadError, check_input, read_articles
-from vnkg.resolve import Facts, Written, is_outdated, mark_outdated, quad_facts, resolve_store
+from vnkg.resolve import Facts, Written, is_outdated, mark_outdated, quad_facts, resolve_store, resolved_here
 from vnkg.store import Store
 
 # Articles per transaction, from FIRST_BATCH doubling up to BATCH: each transaction is one ingestion
@@ -175,6 +175,8 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
     existing = len(hashes)  # articles already in the store (unknown, so 0, with force)
     written_facts = Written()  # what resolution needs of the graphs written
     outdated = [is_outdated(store)]
+    # Resolution may then be redone for the new articles' names only (resolve_store).
+    resolved_before = [resolve and not force and resolved_here(store, hashes)]
 
     def flush() -> None:
         if batch:
@@ -198,6 +200,8 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
                         progress(1)
                     continue
                 name, digest = iri.article(item.id), graph.text_hash(item)
+                if name in hashes:  # a stored article replaced: what it said goes, all is resolved again
+                    resolved_before[0] = resolved_before[0] and hashes[name] == digest
                 if hashes.get(name) == digest:
                     report.unchanged += 1
                     if progress:
@@ -226,7 +230,7 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
     # and resolution reads none of the graphs being written (it has their facts) until it is done.
     last = _Background(flush)
     try:
-        resolve_store(store, written_facts, writing=last.join)
+        resolve_store(store, written_facts, writing=last.join, resolved_before=resolved_before[0])
     finally:
         last.join()
     # Each batch, and the identity graph, is one more sorted run that every later read looks through

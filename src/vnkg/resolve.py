@@ -47,6 +47,7 @@ REFERENCE_SOURCES = {WIKIPEDIA_GRAPH: "wikipedia", EVERYPOLITICIAN_GRAPH: "every
 # Set before a load writes articles, cleared by the next resolution: a load stopped in between (a
 # kill, an error) leaves the mark, so the next load resolves even when it finds nothing to write.
 OUTDATED = f"GRAPH <{iri.STATE_GRAPH}> {{ <{RESOLUTION_GRAPH}> <{VNKG}outdated> true }}"
+RESOLVED_WITH = f"<{RESOLUTION_GRAPH}> <{VNKG}resolvedWith>"
 OWL = "http://www.w3.org/2002/07/owl#"
 
 # Evidence strength, strongest first: the order unions are tried in.
@@ -261,6 +262,28 @@ def quad_facts(quads: Iterable[ox.Quad]) -> Facts:
     return f
 
 
+# Each holding inside its own graph (vnkg:post is said of holdings only): no DISTINCT. With what
+# seat conflicts are found from (vnkg.seats): whether it is typed a holding there, its status,
+# source, and its post's office there.
+_HOLDINGS = f"""SELECT ?m ?post ?start ?startp ?end ?endp ?h ?typed ?status ?source ?office ?g WHERE {{
+    GRAPH ?g {{ ?h <{VNKG}post> ?post ; <{_MEMBER}> ?m .
+    OPTIONAL {{ ?h <{SCHEMA}startDate> ?start }} OPTIONAL {{ ?h <{VNKG}startPeriod> ?startp }}
+    OPTIONAL {{ ?h <{SCHEMA}endDate> ?end }} OPTIONAL {{ ?h <{VNKG}endPeriod> ?endp }}
+    OPTIONAL {{ ?h a ?typed FILTER(?typed = <{_HOLDING}>) }}
+    OPTIONAL {{ ?h <{_STATUS}> ?status }} OPTIONAL {{ ?h <{_SOURCE}> ?source }}
+    OPTIONAL {{ ?post <{_ROLE}> ?office }} }} }}"""
+
+
+def _add_holding(f: Facts, row: tuple) -> None:
+    m, post, start, startp, end, endp, h, typed, status, source, office, g = (
+        t.value if t is not None else None for t in row)
+    f.holdings.add((m, post, start, startp, end, endp))
+    if typed and status is not None and source is not None:
+        f.tenures.add((g, h, post, m, status, source, start, startp, end, endp))
+        if office is not None:
+            f.roles.add((g, post, office))
+
+
 def read_facts(store, graphs: Iterable[str] | None = None) -> Facts:
     """The facts of the store's named graphs (of these graphs only, when given)."""
     graphs = None if graphs is None else sorted(graphs)
@@ -296,23 +319,8 @@ def read_facts(store, graphs: Iterable[str] | None = None) -> Facts:
         for s_, o, n in rows(f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }}",  # ?g: once a graph
                              f"SELECT ?s ?o (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} }} GROUP BY ?s ?o"):
             target.setdefault(s_.value, Counter())[o.value] += 1 if graphs is not None else int(n.value)
-    # Each holding inside its own graph (vnkg:post is said of holdings only): no DISTINCT. With what
-    # seat conflicts are found from (vnkg.seats): whether it is typed a holding there, its status,
-    # source, and its post's office there.
-    for row in rows(f"""SELECT ?m ?post ?start ?startp ?end ?endp ?h ?typed ?status ?source ?office ?g WHERE {{
-            GRAPH ?g {{ ?h <{VNKG}post> ?post ; <{_MEMBER}> ?m .
-            OPTIONAL {{ ?h <{SCHEMA}startDate> ?start }} OPTIONAL {{ ?h <{VNKG}startPeriod> ?startp }}
-            OPTIONAL {{ ?h <{SCHEMA}endDate> ?end }} OPTIONAL {{ ?h <{VNKG}endPeriod> ?endp }}
-            OPTIONAL {{ ?h a ?typed FILTER(?typed = <{_HOLDING}>) }}
-            OPTIONAL {{ ?h <{_STATUS}> ?status }} OPTIONAL {{ ?h <{_SOURCE}> ?source }}
-            OPTIONAL {{ ?post <{_ROLE}> ?office }} }} }}"""):
-        m, post, start, startp, end, endp, h, typed, status, source, office, g = (
-            t.value if t is not None else None for t in row)
-        f.holdings.add((m, post, start, startp, end, endp))
-        if typed and status is not None and source is not None:
-            f.tenures.add((g, h, post, m, status, source, start, startp, end, endp))
-            if office is not None:
-                f.roles.add((g, post, office))
+    for row in rows(_HOLDINGS):
+        _add_holding(f, row)
     f.province_nodes = {row[0].value for row in rows(f"SELECT ?p ?g WHERE {{ GRAPH ?g {{ ?p a <{VNKG}Province> }} }}",
                                                      f"SELECT DISTINCT ?p WHERE {{ ?p a <{VNKG}Province> }}")}
     # Over the whole store, only what an article mentions that is a province somewhere: from the
@@ -734,14 +742,28 @@ class Written:
             self.facts.update(facts)
 
 
-def resolve_store(store, written: Written | None = None, writing: Callable[[], object] = lambda: None) -> Resolution:
+def resolve_store(store, written: Written | None = None, writing: Callable[[], object] = lambda: None,
+                  *, resolved_before: bool = False) -> Resolution:
     """Recompute every person's identity from the store's content and replace the resolution graph.
 
     ``written``: graphs the caller has just written, with their facts (a load, from the quads it
     wrote). When every other graph of the store is one of a few (a first load), only those are
     read back; the result is the same as reading everything, which is done otherwise.
     ``writing``: returns once the caller's last write of those graphs is done; until then only
-    the other graphs are read (a load writes its last batch meanwhile)."""
+    the other graphs are read (a load writes its last batch meanwhile).
+    ``resolved_before``: the identity graph was up to date (and written by this code) before
+    ``written`` were written, and they are all new articles: when they are few, resolution is
+    redone only for the names they use (``_resolve_scoped``)."""
+    if (resolved_before and written is not None and written.whole and len(written.graphs) <= SCOPED_MAX
+            and not read_judgements(store)):
+        writing()
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return _resolve_scoped(store, written)
+        finally:
+            if was_enabled:
+                gc.enable()
     was_enabled = gc.isenabled()
     gc.disable()  # millions of small objects, none of them garbage: collections cost a third of the time
     try:
@@ -759,8 +781,134 @@ def resolve_store(store, written: Written | None = None, writing: Callable[[], o
             gc.enable()
     writing()
     store.replace_articles({RESOLUTION_GRAPH: quads})
-    store.update(f"DELETE DATA {{ {OUTDATED} }}")
+    store.update(f"DELETE DATA {{ {OUTDATED} }} ;\n{_stamp(store)}")
     return res
+
+
+def resolver_fingerprint() -> str:
+    """What the identity graph is computed by: this module, seat conflicts and name folding."""
+    from pathlib import Path
+
+    h = hashlib.sha256()
+    for name in ("resolve.py", "seats.py", "reference.py", "iri.py"):
+        h.update((Path(__file__).parent / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _resolved_with(hashes: dict[str, str]) -> ox.Literal:
+    """A digest of the resolution code and of the articles (IRI → content hash) it resolved."""
+    h = hashlib.sha256(resolver_fingerprint().encode())
+    for article, digest in sorted(hashes.items()):
+        h.update(f"{article} {digest}\n".encode())
+    return ox.Literal(h.hexdigest()[:32])
+
+
+def _stamp(store) -> str:
+    """The update recording what the identity graph was just computed by and from."""
+    return (f"DELETE {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} ?v }} }} "
+            f"WHERE {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} ?v }} }} ;\n"
+            f"INSERT DATA {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} {_resolved_with(store.article_hashes())} }} }}")
+
+
+def resolved_here(store, hashes: dict[str, str]) -> bool:
+    """Whether the identity graph is up to date, computed by this code from exactly the articles
+    with these hashes (as the store holds them: articles removed or changed by any means since
+    show here)."""
+    return not is_outdated(store) and bool(store.query(
+        f"ASK {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} {_resolved_with(hashes)} }} }}"))
+
+
+# --- a small load: resolution of the names it brought in ----------------------------------
+
+SCOPED_MAX = 200  # articles: a load of more touches so many names that one pass over the store is faster
+
+
+def _resolve_scoped(store, written: Written) -> Resolution:
+    """After a load of new articles into a resolved store: resolution redone for the names those
+    articles use, and the seat conflicts of the posts they or those names hold, the rest of the
+    identity graph left as it is. The same graph as resolving the whole store (tests/
+    test_load_resolution.py compares them): persons are clustered within their name's group, and
+    canonical IRIs are shared out among the clusters of one slug, which spelling variants of a
+    name share; what an item needs from elsewhere (its posts' and provinces' commonest labels, the
+    province nodes) is read over the whole store."""
+    slugs = {iri.slug(n) for graphs in written.facts.persons.values() for names in graphs.values() for n in names}
+    f = Facts()
+    items: list[Item] = []
+    if slugs:
+        # Every name (of persons, events…: the type is checked below, where it costs a lookup a
+        # name instead of a join over all of them), the spellings of these names kept.
+        names = [n for (n,) in store.query(f"SELECT DISTINCT ?name WHERE {{ GRAPH ?g {{ ?m <{SCHEMA}name> ?name }} }}").rows
+                 if iri.slug(n.value) in slugs]
+        graphs = {g.value for (g,) in _each(store, "name", names, f"""SELECT DISTINCT ?g WHERE {{
+            GRAPH ?g {{ VALUES ?m <{SCHEMA}name> ?name ; a <{SCHEMA}Person> }} }}""")} - {RESOLUTION_GRAPH}
+        for g in sorted(graphs):  # each graph's quads, as a load reads the graphs it writes
+            f.update(quad_facts(store.graph_quads(g)))
+        # Labels of posts and provinces as the whole store states them (the commonest wins).
+        posts = sorted({post for _, post, *_ in f.holdings})
+        f.labels, f.provinces = _counts(store, posts, _LABEL), _counts(store, posts, _PROVINCE)
+        f.labels.update(_counts(store, sorted({_commonest(c) for c in f.provinces.values()}), _LABEL))
+        f.province_nodes = {p.value for (p,) in store.query(f"SELECT DISTINCT ?p WHERE {{ ?p a <{VNKG}Province> }}").rows}
+        items = [i for i in build_items(f) if iri.slug(i.name) in slugs]
+    res = cluster(items, _mergers(store))
+    canonical = res.canonical()
+
+    # Seat conflicts of every post a holding of these names, or of the new articles, is of.
+    posts = sorted({t[2] for t in written.facts.tenures} | {post for m, post, *_ in f.holdings if m in canonical})
+    seat = Facts()
+    for row in _each(store, "post", posts, _HOLDINGS.replace("GRAPH ?g {", "GRAPH ?g { VALUES", 1)):
+        _add_holding(seat, row)
+    offices = sorted({office for _, _, office in seat.roles})
+    seat.pref_labels = {(o.value, label.value) for o, label in _each(
+        store, "office", offices, f"SELECT DISTINCT ?office ?label WHERE {{ GRAPH ?g {{ VALUES ?office <{_PREF}> ?label }} }}")}
+    sources = sorted({t[5] for t in seat.tenures})
+    for source, date in _each(store, "s", sources, f"""SELECT ?s ?d WHERE {{
+            GRAPH ?s {{ VALUES ?s a <{VNKG}Article> ; <{SCHEMA}datePublished> ?d }} }}"""):
+        seat.articles.setdefault(source.value, (set(), set()))[1].add(date.value)
+    known = dict(canonical)
+    members = sorted({t[3] for t in seat.tenures} - canonical.keys())
+    for m, c in _each(store, "m", members, f"""SELECT ?m ?c WHERE {{
+            GRAPH <{RESOLUTION_GRAPH}> {{ VALUES ?m <{VNKG}resolvedTo> ?c }} }}"""):
+        known[m.value] = c.value
+    found = seats.conflicts(seat, known, *seats.offices(store))
+    new = set(resolution_quads(res) + seats.conflict_quads(found, RESOLUTION_GRAPH))
+
+    # What the identity graph said of the same: these items, their former canonical persons, the
+    # seat conflicts of these posts' holdings.
+    said = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{RESOLUTION_GRAPH}> {{ VALUES ?s ?p ?o }} }}"
+    g = ox.NamedNode(RESOLUTION_GRAPH)
+    old = {ox.Quad(s_, p, o, g) for s_, p, o in _each(store, "s", [i.iri for i in items], said)}
+    former = sorted({q.object.value for q in old if q.predicate.value == VNKG + "resolvedTo"})
+    old |= {ox.Quad(s_, p, o, g) for s_, p, o in _each(store, "s", former, said)}
+    holdings = sorted({t[1] for t in seat.tenures})
+    conflicts = sorted({c.value for c, _ in _each(store, "h", holdings, f"""SELECT ?c ?h WHERE {{
+            GRAPH <{RESOLUTION_GRAPH}> {{ VALUES ?c <{VNKG}holding> ?h }} }}""")})
+    old |= {ox.Quad(s_, p, o, g) for s_, p, o in _each(store, "s", conflicts, said)}
+    parts = []
+    for verb, quads in (("DELETE", old - new), ("INSERT", new - old)):
+        if quads:
+            body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in sorted(quads, key=str))
+            parts.append(f"{verb} DATA {{\n{body}\n}}")
+    parts += [f"DELETE DATA {{ {OUTDATED} }}", _stamp(store)]
+    store.update(" ;\n".join(parts))
+    return res
+
+
+def _each(store, var: str, values: list, sparql: str, chunk: int = 500) -> Iterable[tuple]:
+    """The rows of ``sparql`` for each of these values of ``?var``, given as data where the text
+    has ``VALUES`` (terms as pyoxigraph writes them, read from the store or made by iri.py): a
+    bound variable would not lead Oxigraph's plan, so each value would cost a scan."""
+    for k in range(0, len(values), chunk):
+        terms = [v if isinstance(v, (ox.NamedNode, ox.Literal)) else ox.NamedNode(v) for v in values[k:k + chunk]]
+        yield from store.query(sparql.replace("VALUES", f"VALUES ?{var} {{ {' '.join(map(str, terms))} }}", 1)).rows
+
+
+def _counts(store, nodes: list[str], predicate: str) -> dict[str, Counter]:
+    """How many graphs state each value of these nodes' predicate (as read_facts counts them)."""
+    out: dict[str, Counter] = {}
+    for s_, o, n in _each(store, "s", nodes, f"""SELECT ?s ?o (COUNT(*) AS ?n) WHERE {{
+            GRAPH ?g {{ VALUES ?s <{predicate}> ?o }} }} GROUP BY ?s ?o"""):
+        out.setdefault(s_.value, Counter())[o.value] += int(n.value)
+    return out
 
 
 def is_outdated(store) -> bool:

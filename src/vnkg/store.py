@@ -76,6 +76,12 @@ class Store:
     def quads(self) -> Iterator[ox.Quad]:
         raise NotImplementedError
 
+    def graph_quads(self, graph: str) -> list[ox.Quad]:
+        """The quads of one named graph."""
+        g = ox.NamedNode(graph)
+        res = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": g})
+        return [ox.Quad(s, p, o, g) for s, p, o, _ in res.rows]
+
     def compact(self) -> None:
         """Reorganise the store's files for reading, after a large write (a no-op where the server does it)."""
 
@@ -216,6 +222,9 @@ class EmbeddedStore(Store):
 
     def quads(self):
         return iter(self.ox)
+
+    def graph_quads(self, graph):
+        return list(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
     def close(self):
         # Dropping the pyoxigraph Store releases the folder's lock for other processes.
