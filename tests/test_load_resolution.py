@@ -60,9 +60,9 @@ def scoped(monkeypatch):
     calls = []
     inner = resolve._resolve_scoped
 
-    def run(store, written):
+    def run(store, written, *args):
         calls.append(len(written.graphs))
-        return inner(store, written)
+        return inner(store, written, *args)
 
     monkeypatch.setattr(resolve, "_resolve_scoped", run)
     return calls
@@ -238,8 +238,11 @@ def test_a_small_load_into_a_store_with_reference_records_and_seat_conflicts_res
 def test_a_store_changed_otherwise_or_resolved_by_other_code_is_resolved_whole(tmp_path, scoped, monkeypatch):
     store = open_store(":memory:")
     load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(20)])], workers=1)
-    load_files(store, [write(tmp_path / "b.jsonl", [record(20)])], workers=1)
-    assert scoped == [1]
+    load_files(store, [write(tmp_path / "b.jsonl", [record(20), record(1, variant=3), record(20, variant=1)])],
+               workers=1)  # an id twice, and a stored article changed: resolved whole
+    assert scoped == [] and resolve.resolved_here(store, store.article_hashes())
+    load_files(store, [write(tmp_path / "b2.jsonl", [record(24)])], workers=1)
+    assert scoped == [1] and resolve.resolved_here(store, store.article_hashes())
     store.remove_article(iri.article("t3"))  # not through a load
     load_files(store, [write(tmp_path / "c.jsonl", [record(21)])], workers=1)
     assert scoped == [1] and identity_graph(store) == full_recomputation(store)

@@ -177,6 +177,8 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
     outdated = [is_outdated(store)]
     # Resolution may then be redone for the new articles' names only (resolve_store).
     resolved_before = [resolve and not force and resolved_here(store, hashes)]
+    stored = None if force else dict(hashes)  # the store's article hashes, as the load goes on
+    digests: dict[str, str] = {}
 
     def flush() -> None:
         if batch:
@@ -207,7 +209,7 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
                     if progress:
                         progress(1)
                     continue
-                hashes[name] = digest
+                hashes[name] = digests[name] = digest
                 yield item
 
     for article, quads, facts in _extracted(_chunks(to_extract(), CHUNK), workers or default_workers()):
@@ -230,7 +232,9 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
     # and resolution reads none of the graphs being written (it has their facts) until it is done.
     last = _Background(flush)
     try:
-        resolve_store(store, written_facts, writing=last.join, resolved_before=resolved_before[0])
+        if stored is not None:
+            stored.update((g, digests[g]) for g in written_facts.graphs)
+        resolve_store(store, written_facts, writing=last.join, resolved_before=resolved_before[0], hashes=stored)
     finally:
         last.join()
     # Each batch, and the identity graph, is one more sorted run that every later read looks through

@@ -743,7 +743,7 @@ class Written:
 
 
 def resolve_store(store, written: Written | None = None, writing: Callable[[], object] = lambda: None,
-                  *, resolved_before: bool = False) -> Resolution:
+                  *, resolved_before: bool = False, hashes: dict[str, str] | None = None) -> Resolution:
     """Recompute every person's identity from the store's content and replace the resolution graph.
 
     ``written``: graphs the caller has just written, with their facts (a load, from the quads it
@@ -753,14 +753,15 @@ def resolve_store(store, written: Written | None = None, writing: Callable[[], o
     the other graphs are read (a load writes its last batch meanwhile).
     ``resolved_before``: the identity graph was up to date (and written by this code) before
     ``written`` were written, and they are all new articles: when they are few, resolution is
-    redone only for the names they use (``_resolve_scoped``)."""
+    redone only for the names they use (``_resolve_scoped``). ``hashes``: the store's article
+    hashes once ``written`` are written, when the caller knows them (else they are read)."""
     if (resolved_before and written is not None and written.whole and len(written.graphs) <= SCOPED_MAX
             and not read_judgements(store)):
         writing()
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            return _resolve_scoped(store, written)
+            return _resolve_scoped(store, written, hashes)
         finally:
             if was_enabled:
                 gc.enable()
@@ -781,7 +782,7 @@ def resolve_store(store, written: Written | None = None, writing: Callable[[], o
             gc.enable()
     writing()
     store.replace_articles({RESOLUTION_GRAPH: quads})
-    store.update(f"DELETE DATA {{ {OUTDATED} }} ;\n{_stamp(store)}")
+    store.update(f"DELETE DATA {{ {OUTDATED} }} ;\n{_stamp(store, hashes)}")
     return res
 
 
@@ -803,11 +804,13 @@ def _resolved_with(hashes: dict[str, str]) -> ox.Literal:
     return ox.Literal(h.hexdigest()[:32])
 
 
-def _stamp(store) -> str:
-    """The update recording what the identity graph was just computed by and from."""
+def _stamp(store, hashes: dict[str, str] | None = None) -> str:
+    """The update recording what the identity graph was just computed by and from (the store's
+    article hashes, read unless the caller knows them)."""
+    value = _resolved_with(store.article_hashes() if hashes is None else hashes)
     return (f"DELETE {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} ?v }} }} "
             f"WHERE {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} ?v }} }} ;\n"
-            f"INSERT DATA {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} {_resolved_with(store.article_hashes())} }} }}")
+            f"INSERT DATA {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} {value} }} }}")
 
 
 def resolved_here(store, hashes: dict[str, str]) -> bool:
@@ -823,7 +826,7 @@ def resolved_here(store, hashes: dict[str, str]) -> bool:
 SCOPED_MAX = 200  # articles: a load of more touches so many names that one pass over the store is faster
 
 
-def _resolve_scoped(store, written: Written) -> Resolution:
+def _resolve_scoped(store, written: Written, hashes: dict[str, str] | None = None) -> Resolution:
     """After a load of new articles into a resolved store: resolution redone for the names those
     articles use, and the seat conflicts of the posts they or those names hold, the rest of the
     identity graph left as it is. The same graph as resolving the whole store (tests/
@@ -888,7 +891,7 @@ def _resolve_scoped(store, written: Written) -> Resolution:
         if quads:
             body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in sorted(quads, key=str))
             parts.append(f"{verb} DATA {{\n{body}\n}}")
-    parts += [f"DELETE DATA {{ {OUTDATED} }}", _stamp(store)]
+    parts += [f"DELETE DATA {{ {OUTDATED} }}", _stamp(store, hashes)]
     store.update(" ;\n".join(parts))
     return res
 
