@@ -251,3 +251,21 @@ def test_a_store_changed_otherwise_or_resolved_by_other_code_is_resolved_whole(t
     assert scoped == [1] and identity_graph(store) == full_recomputation(store)
     load_files(store, [write(tmp_path / "e.jsonl", [record(23)])], workers=1)
     assert scoped == [1, 1] and identity_graph(store) == full_recomputation(store)
+
+
+@pytest.fixture(params=[pytest.param("oxigraph_url", marks=pytest.mark.server),
+                        pytest.param("virtuoso_url", marks=pytest.mark.virtuoso)])
+def server(request):
+    """A SPARQL server shared with other modules: what this test writes is dropped afterwards."""
+    store = open_store(request.getfixturevalue(request.param))
+    yield store
+    ours = [g for g in store.article_hashes() if g.rsplit("/", 1)[-1].startswith("scoped-")]
+    store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in [*ours, RESOLUTION_GRAPH, iri.STATE_GRAPH]))
+
+
+def test_a_small_load_into_a_server_resolves_as_a_full_recomputation(tmp_path, server, scoped):
+    records = [{**record(i), "id": f"scoped-{i}"} for i in range(16)]
+    load_files(server, [write(tmp_path / "a.jsonl", records[:12])], workers=1)
+    load_files(server, [write(tmp_path / "b.jsonl", records[12:])], workers=1)
+    assert scoped == [4]
+    assert set(server.graph_quads(RESOLUTION_GRAPH)) == full_recomputation(server) != set()
