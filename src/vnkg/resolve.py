@@ -32,12 +32,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import product
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from vnkg import iri, seats
 from vnkg.iri import ID, RDF, SCHEMA, VNKG, XSD
 from vnkg.reference import fold
+from vnkg.store import data_updates
 
 RESOLUTION_GRAPH = "https://w3id.org/vnkg/graph/resolution"
 JUDGEMENTS_GRAPH = "https://w3id.org/vnkg/graph/judgements"
@@ -755,19 +757,13 @@ def resolve_store(store, written: Written | None = None, writing: Callable[[], o
     ``written`` were written, and they are all new articles: when they are few, resolution is
     redone only for the names they use (``_resolve_scoped``). ``hashes``: the store's article
     hashes once ``written`` are written, when the caller knows them (else they are read)."""
-    if (resolved_before and written is not None and written.whole and len(written.graphs) <= SCOPED_MAX
-            and not read_judgements(store)):
-        writing()
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return _resolve_scoped(store, written, hashes)
-        finally:
-            if was_enabled:
-                gc.enable()
     was_enabled = gc.isenabled()
     gc.disable()  # millions of small objects, none of them garbage: collections cost a third of the time
     try:
+        if (resolved_before and written is not None and written.whole and len(written.graphs) <= SCOPED_MAX
+                and not read_judgements(store)):
+            writing()
+            return _resolve_scoped(store, written, hashes)
         others = _other_graphs(store, written.graphs) if written and written.whole else None
         if others is None:
             writing()
@@ -788,8 +784,6 @@ def resolve_store(store, written: Written | None = None, writing: Callable[[], o
 
 def resolver_fingerprint() -> str:
     """What the identity graph is computed by: this module, seat conflicts and name folding."""
-    from pathlib import Path
-
     h = hashlib.sha256()
     for name in ("resolve.py", "seats.py", "reference.py", "iri.py"):
         h.update((Path(__file__).parent / name).read_bytes())
@@ -886,13 +880,8 @@ def _resolve_scoped(store, written: Written, hashes: dict[str, str] | None = Non
     conflicts = sorted({c.value for c, _ in _each(store, "h", holdings, f"""SELECT ?c ?h WHERE {{
             GRAPH <{RESOLUTION_GRAPH}> {{ VALUES ?c <{VNKG}holding> ?h }} }}""")})
     old |= {ox.Quad(s_, p, o, g) for s_, p, o in _each(store, "s", conflicts, said)}
-    parts = []
-    for verb, quads in (("DELETE", old - new), ("INSERT", new - old)):
-        if quads:
-            body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in sorted(quads, key=str))
-            parts.append(f"{verb} DATA {{\n{body}\n}}")
-    parts += [f"DELETE DATA {{ {OUTDATED} }}", _stamp(store, hashes)]
-    store.update(" ;\n".join(parts))
+    parts = data_updates(sorted(old - new, key=str), sorted(new - old, key=str))
+    store.update(" ;\n".join([*parts, f"DELETE DATA {{ {OUTDATED} }}", _stamp(store, hashes)]))
     return res
 
 

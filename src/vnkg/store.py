@@ -193,12 +193,7 @@ class EmbeddedStore(Store):
                 fresh = new - old
             removed += gone
             added += fresh
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in dropped]
-        for verb, quads in (("DELETE", removed), ("INSERT", added)):
-            if quads:
-                body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
-                parts.append(f"{verb} DATA {{\n{body}\n}}")
-        return parts
+        return [f"DROP SILENT GRAPH <{g}>" for g in dropped] + data_updates(removed, added)
 
     def remove_article(self, graph: str) -> bool:
         node = ox.NamedNode(graph)
@@ -231,6 +226,17 @@ class EmbeddedStore(Store):
         store, self.ox = self.ox, None
         if store is not None and not self.read_only:
             store.flush()
+
+
+def data_updates(removed: Iterable[ox.Quad], added: Iterable[ox.Quad]) -> list[str]:
+    """DELETE DATA and INSERT DATA operations for these quads (none for an empty list), their terms
+    written in N-Triples form by pyoxigraph itself, never from raw strings."""
+    parts = []
+    for verb, quads in (("DELETE", list(removed)), ("INSERT", list(added))):
+        if quads:
+            body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+            parts.append(f"{verb} DATA {{\n{body}\n}}")
+    return parts
 
 
 def _first_line(e: BaseException) -> str:
