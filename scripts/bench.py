@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import os
 import glob
 import gzip
+import os
 import resource
 import shutil
 import statistics
