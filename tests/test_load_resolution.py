@@ -246,6 +246,14 @@ def test_a_store_changed_otherwise_or_resolved_by_other_code_is_resolved_whole(t
     store.remove_article(iri.article("t3"))  # not through a load
     load_files(store, [write(tmp_path / "c.jsonl", [record(21)])], workers=1)
     assert scoped == [1] and identity_graph(store) == full_recomputation(store)
+    # with judgements (which join name groups), every load resolves the whole store
+    from vnkg.graph import person_mention
+
+    a, b = (person_mention(f"t{i}", record(i)["text"].split("Đồng chí ")[-1].split(",")[0]) for i in (2, 4))
+    resolve.store_judgements(store, [("different", a, b)])
+    load_files(store, [write(tmp_path / "j.jsonl", [record(25)])], workers=1)
+    assert scoped == [1] and identity_graph(store) == full_recomputation(store)
+    store.update(f"DROP SILENT GRAPH <{resolve.JUDGEMENTS_GRAPH}>")
     monkeypatch.setattr(resolve, "resolver_fingerprint", lambda: "another version")
     load_files(store, [write(tmp_path / "d.jsonl", [record(22)])], workers=1)
     assert scoped == [1] and identity_graph(store) == full_recomputation(store)
