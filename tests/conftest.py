@@ -197,3 +197,21 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(params=[pytest.param("oxigraph_url", marks=pytest.mark.server),
+                        pytest.param("virtuoso_url", marks=pytest.mark.virtuoso)])
+def server_url(request):
+    """Each SPARQL server in turn. They are shared by every module: drop what a test writes."""
+    return request.getfixturevalue(request.param)
+
+
+def stored_on(url: str, graphs: dict):
+    """A fixture body: these graphs written on the server for a test, dropped again after it."""
+    from vnkg.store import open_store
+
+    store = open_store(url)
+    store.replace_articles(graphs)
+    yield store
+    for g in graphs:
+        store.update(f"DROP SILENT GRAPH <{g}>")

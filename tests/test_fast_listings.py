@@ -6,12 +6,12 @@ the same rows through an Oxigraph server and Virtuoso."""
 from __future__ import annotations
 
 import pytest
+from conftest import stored_on
 from test_identity import article, store_with
 
 from vnkg import iri, queries
 from vnkg.graph import to_quads
 from vnkg.resolve import resolve_store
-from vnkg.store import open_store
 
 HOLDERS_BEFORE = """
 SELECT DISTINCT ?person ?name ?start ?end ?status ?source ?evidence ?title ?province ?date ?rollup ?post_label ?term WHERE {
@@ -180,16 +180,9 @@ def test_holders_gives_the_rows_of_its_former_query_in_the_same_order(store):
     assert found >= 10  # the cases reach holders, not only empty answers
 
 
-@pytest.fixture(params=[pytest.param("oxigraph_url", marks=pytest.mark.server),
-                        pytest.param("virtuoso_url", marks=pytest.mark.virtuoso)])
-def remote(request):
-    # The servers are shared with the other modules: these articles are removed again afterwards.
-    graphs = {iri.article(x.article.id): to_quads(x) for x in ARTICLES}
-    s = open_store(request.getfixturevalue(request.param))
-    s.replace_articles(graphs)
-    yield s
-    for g in graphs:
-        s.update(f"DROP SILENT GRAPH <{g}>")
+@pytest.fixture
+def remote(server_url):
+    yield from stored_on(server_url, {iri.article(x.article.id): to_quads(x) for x in ARTICLES})
 
 
 # Virtuoso 7.2.5 drops Lê Văn Cầm (Vĩnh Phúc, merged into Phú Thọ) from this rollup: so did the former

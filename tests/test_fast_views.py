@@ -11,14 +11,13 @@ import gzip
 import json
 
 import pytest
-from conftest import sample_extractions
+from conftest import sample_extractions, stored_on
 from test_identity import NAMESAKES, article, store_with
 from viewdata import hostile_extraction
 
 from vnkg import iri, queries
 from vnkg.graph import to_quads
 from vnkg.resolve import WIKIPEDIA_GRAPH, resolve_store
-from vnkg.store import open_store
 
 BEFORE = {
     "view-person": """
@@ -222,16 +221,9 @@ def test_views_give_the_rows_of_their_former_queries(stage, tmp_path):
     assert edges["view-province"] >= {"holds", "post in", "in province", "held in", "chair", "speaker", "of province"}
 
 
-@pytest.fixture(params=[pytest.param("oxigraph_url", marks=pytest.mark.server),
-                        pytest.param("virtuoso_url", marks=pytest.mark.virtuoso)])
-def remote(request):
-    # The servers are shared with the other modules: these articles are removed again afterwards.
-    graphs = {iri.article(x.article.id): to_quads(x) for x in ARTICLES}
-    s = open_store(request.getfixturevalue(request.param))
-    s.replace_articles(graphs)
-    yield s
-    for g in graphs:
-        s.update(f"DROP SILENT GRAPH <{g}>")
+@pytest.fixture
+def remote(server_url):
+    yield from stored_on(server_url, {iri.article(x.article.id): to_quads(x) for x in ARTICLES})
 
 
 def test_views_give_the_same_rows_through_a_server(remote):

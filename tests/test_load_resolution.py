@@ -82,8 +82,8 @@ def spy(monkeypatch):
     return calls
 
 
-def test_facts_from_quads_are_the_facts_read_from_the_store(tmp_path):
-    """Per graph, from quads or from the store, and over the whole store: the same items."""
+def namesakes_and_a_wikipedia_record(tmp_path):
+    """Namesakes across articles (tests/test_identity.py) and a Wikipedia record of one of them."""
     from test_identity import NAMESAKES, store_with
 
     from vnkg.imports import import_graph, read_wikipedia
@@ -95,6 +95,12 @@ def test_facts_from_quads_are_the_facts_read_from_the_store(tmp_path):
     path = tmp_path / "wp.json.gz"
     path.write_bytes(gzip.compress(json.dumps(wp).encode()))
     import_graph(store, WIKIPEDIA_GRAPH, read_wikipedia(path))
+    return store
+
+
+def test_facts_from_quads_are_the_facts_read_from_the_store(tmp_path):
+    """Per graph, from quads or from the store, and over the whole store: the same items."""
+    store = namesakes_and_a_wikipedia_record(tmp_path)
     graphs = [g.value for g in store.ox.named_graphs()]
     from_quads = Facts()
     for g in graphs:
@@ -209,17 +215,7 @@ def test_a_small_load_into_a_store_with_reference_records_and_seat_conflicts_res
     """Namesakes across articles and a Wikipedia record, conflicting holders of one seat: a load of a
     few more articles redoes resolution for their names only, and the identity graph is the one a
     full recomputation writes."""
-    from test_identity import NAMESAKES, store_with
-
-    from vnkg.imports import import_graph, read_wikipedia
-
-    store = store_with(NAMESAKES)
-    wp = [{"id": "101", "title": "Trần Văn Mẫu", "infobox": {
-        "name": "Trần Văn Mẫu", "birth_date": "1960-01-01", "office": "Bí thư Tỉnh ủy Lào Cai",
-        "term_start": "2010-05-01", "term_end": "2015-10-01"}}]
-    path = tmp_path / "wp.json.gz"
-    path.write_bytes(gzip.compress(json.dumps(wp).encode()))
-    import_graph(store, WIKIPEDIA_GRAPH, read_wikipedia(path))  # resolves the whole store
+    store = namesakes_and_a_wikipedia_record(tmp_path)  # the import resolves the whole store
     load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(30)])], workers=1)
     for n, batch in enumerate(([record(i) for i in range(30, 33)], [
             {"id": "m1", "text": "Đồng chí Trần Văn Mẫu, Bí thư Tỉnh ủy Lào Cai, dự hội nghị.", "published": "2014-02-03"},
@@ -261,11 +257,10 @@ def test_a_store_changed_otherwise_or_resolved_by_other_code_is_resolved_whole(t
     assert scoped == [1, 1] and identity_graph(store) == full_recomputation(store)
 
 
-@pytest.fixture(params=[pytest.param("oxigraph_url", marks=pytest.mark.server),
-                        pytest.param("virtuoso_url", marks=pytest.mark.virtuoso)])
-def server(request):
+@pytest.fixture
+def server(server_url):
     """A SPARQL server shared with other modules: what this test writes is dropped afterwards."""
-    store = open_store(request.getfixturevalue(request.param))
+    store = open_store(server_url)
     yield store
     ours = [g for g in store.article_hashes() if g.rsplit("/", 1)[-1].startswith("scoped-")]
     store.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in [*ours, RESOLUTION_GRAPH, iri.STATE_GRAPH]))
