@@ -191,3 +191,14 @@ def test_unreachable_endpoint_is_one_line():
 
     with pytest.raises(StoreError, match="cannot reach"):
         open_store(f"http://127.0.0.1:{free_port()}")
+
+
+@pytest.mark.parametrize("province", ["Phú Thọ", "Hà Tây", "Hà Nội"])
+def test_a_province_lookup_states_its_dates_alike(province, embedded, remote):
+    """view-lookup's `detail` for a province of the 2025 merger, one merged in 2008 and one that lasts:
+    Virtuoso 7.2.5 wrote "from " for an unbound date (in CONCAT) and took an OPTIONAL left unbound
+    there for BOUND."""
+    q = queries.get("view-lookup")
+    values = {**_params(q), "kind": "province", "name": province, "label_vi": province}
+    want = rows(embedded, q, values)
+    assert want[1] and rows(remote, q, values) == want
