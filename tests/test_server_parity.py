@@ -19,11 +19,10 @@ pytestmark = pytest.mark.slow
 
 FILES = [SHARED / "corpus" / "seed.jsonl", SHARED / "corpus" / "dev.jsonl"]
 
-# Known and not yet avoided through Virtuoso 7.2.5 (docs/serve.md), every other query compared:
-# view-person, once other tests have written and dropped graphs on the server, leaves out the article
-# date of one co-participant row (for 2 of the 49 persons of these articles, it was 15 before the
-# participations' `fact` and `source` were made new terms).
-VIRTUOSO_KNOWN = {"view-person"}
+# Known and not yet avoided through Virtuoso 7.2.5 (docs/serve.md): once other tests have written and
+# dropped graphs on the server, view-person leaves out the article date of a co-participant row for a
+# few persons. That column is left out of the comparison there; every other column and query is compared.
+VIRTUOSO_UNCOMPARED = {"view-person": {"date"}}
 
 
 @pytest.fixture(scope="module")
@@ -72,10 +71,17 @@ def parameter_sets(store) -> list[dict[str, str]]:
     return sets
 
 
-def answer(store, q, values) -> set:
+def answer(store, q, values, leave_out=frozenset()) -> set:
     res = store.query(q.sparql, q.bindings({p.name: values.get(p.name, p.default) for p in q.params}))
     # GROUP_CONCAT's order is not defined: its parts compared as a sorted list
-    return {tuple(sorted((k, ", ".join(sorted(v.split(", ")))) for k, v in d.items())) for d in res.dicts()}
+    return {tuple(sorted((k, ", ".join(sorted(v.split(", ")))) for k, v in d.items() if k not in leave_out))
+            for d in res.dicts()}
+
+
+def first_difference(got: set, want: set) -> dict:
+    """The columns that differ between one row only the server gave and one only the embedded store gave."""
+    a, b = (dict(sorted(rows)[0]) if rows else {} for rows in (got - want, want - got))
+    return {k: (a.get(k), b.get(k)) for k in a.keys() | b.keys() if a.get(k) != b.get(k)}
 
 
 def test_every_canned_query_gives_the_same_rows_through_the_server(embedded, served, request):
@@ -84,14 +90,12 @@ def test_every_canned_query_gives_the_same_rows_through_the_server(embedded, ser
     assert len(sets) >= 10
     differ, compared = [], 0
     for name, q in queries.catalogue().items():
-        if on_virtuoso and name in VIRTUOSO_KNOWN:
-            continue
+        leave_out = frozenset(VIRTUOSO_UNCOMPARED.get(name, ())) if on_virtuoso else frozenset()
         for values in sets if q.params else sets[:1]:
             compared += 1
-            got, want = answer(served, q, values), answer(embedded, q, values)
+            got, want = answer(served, q, values, leave_out), answer(embedded, q, values, leave_out)
             if got != want:
-                a, b = (dict(sorted(got - want)[0]) if got - want else {}), (dict(sorted(want - got)[0]) if want - got else {})
                 differ.append((name, {p.name: values.get(p.name) for p in q.params}, len(got), len(want),
-                               {k: (a.get(k), b.get(k)) for k in a.keys() | b.keys() if a.get(k) != b.get(k)}))
+                               first_difference(got, want)))
     assert not differ
-    assert compared >= 120
+    assert compared >= 150
