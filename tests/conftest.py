@@ -215,3 +215,12 @@ def stored_on(url: str, graphs: dict):
     yield store
     for g in graphs:
         store.update(f"DROP SILENT GRAPH <{g}>")
+
+
+def answer_rows(store, q, values: dict, leave_out=frozenset()) -> set:
+    """A canned query's answer as a set of rows (column → text), ready to compare across stores: the
+    parameters it does not get take their defaults, GROUP_CONCAT's parts (in no defined order) are
+    sorted, and the columns in ``leave_out`` are left out."""
+    res = store.query(q.sparql, q.bindings({p.name: values.get(p.name, p.default) for p in q.params}))
+    return {tuple(sorted((k, ", ".join(sorted(v.split(", ")))) for k, v in d.items() if k not in leave_out))
+            for d in res.dicts()}

@@ -6,7 +6,7 @@ the same rows through an Oxigraph server and Virtuoso."""
 from __future__ import annotations
 
 import pytest
-from conftest import stored_on
+from conftest import answer_rows, stored_on
 from test_identity import article, store_with
 
 from vnkg import iri, queries
@@ -192,11 +192,6 @@ def test_the_same_rows_through_a_server(remote, name):
     had held other articles."""
     embedded = store_with(ARTICLES)
     q = queries.get(name)
-
-    def answer(store, values):
-        res = store.query(q.sparql, q.bindings({p.name: values.get(p.name, p.default) for p in q.params}))
-        return sorted(res.variables), {tuple(sorted(d.items())) for d in res.dicts()}
-
     for case in CASES:
         values = dict(zip(("title", "province", "date", "rollup"), case))
-        assert answer(remote, values) == answer(embedded, values), values
+        assert answer_rows(remote, q, values) == answer_rows(embedded, q, values), values

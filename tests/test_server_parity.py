@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import SHARED
+from conftest import SHARED, answer_rows
 
 from vnkg import iri, queries
 from vnkg.load import load_files
@@ -71,13 +71,6 @@ def parameter_sets(store) -> list[dict[str, str]]:
     return sets
 
 
-def answer(store, q, values, leave_out=frozenset()) -> set:
-    res = store.query(q.sparql, q.bindings({p.name: values.get(p.name, p.default) for p in q.params}))
-    # GROUP_CONCAT's order is not defined: its parts compared as a sorted list
-    return {tuple(sorted((k, ", ".join(sorted(v.split(", ")))) for k, v in d.items() if k not in leave_out))
-            for d in res.dicts()}
-
-
 def first_difference(got: set, want: set) -> dict:
     """The columns that differ between one row only the server gave and one only the embedded store gave."""
     a, b = (dict(sorted(rows)[0]) if rows else {} for rows in (got - want, want - got))
@@ -93,7 +86,7 @@ def test_every_canned_query_gives_the_same_rows_through_the_server(embedded, ser
         leave_out = frozenset(VIRTUOSO_UNCOMPARED.get(name, ())) if on_virtuoso else frozenset()
         for values in sets if q.params else sets[:1]:
             compared += 1
-            got, want = answer(served, q, values, leave_out), answer(embedded, q, values, leave_out)
+            got, want = answer_rows(served, q, values, leave_out), answer_rows(embedded, q, values, leave_out)
             if got != want:
                 differ.append((name, {p.name: values.get(p.name) for p in q.params}, len(got), len(want),
                                first_difference(got, want)))
