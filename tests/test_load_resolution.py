@@ -186,6 +186,50 @@ def test_a_load_that_wrote_much_of_the_store_compacts_it_and_a_small_one_does_no
     assert identity_graph(store) == full_recomputation(store)
 
 
+def test_a_first_load_into_an_empty_folder_is_one_ingestion_with_the_quads_of_a_load_in_batches(tmp_path, monkeypatch):
+    """`vnkg load` opens its store with defer_reference: into an empty folder, the reference data,
+    the articles and the identity graph are one write, with no compaction after it, and the store
+    holds exactly what a load in batches leaves; beyond ONE_INGESTION articles, it is one in batches."""
+    from vnkg import load
+
+    path = write(tmp_path / "a.jsonl", [record(i) for i in range(30)])
+    batched = open_store(str(tmp_path / "batched"))
+    assert not batched.reference_pending
+    load_files(batched, [path], workers=2)
+    expected = set(batched.quads())
+    batched.close()
+    for cap, where in ((load.ONE_INGESTION, "one"), (10, "capped")):
+        monkeypatch.setattr(load, "ONE_INGESTION", cap)
+        store = open_store(str(tmp_path / where), defer_reference=True)
+        assert store.reference_pending and store.size() == 0
+        writes, compacted = [], []
+        for method in ("replace_serialized", "replace_articles", "update"):
+            monkeypatch.setattr(store, method, lambda arg, inner=getattr(store, method): (writes.append(1), inner(arg))[1])
+        monkeypatch.setattr(store, "compact", lambda: compacted.append(True))
+        assert load_files(store, [path], workers=2).loaded == 30
+        assert not store.reference_pending and set(store.quads()) == expected
+        if where == "one":
+            assert len(writes) == 1 and compacted == []
+        else:
+            assert len(writes) > 2 and compacted == [True]  # reference, articles, identity graph, …
+        store.close()
+
+
+def test_an_empty_folder_opened_for_a_load_gets_its_reference_data_however_the_load_ends(tmp_path):
+    from vnkg import reference
+
+    wanted = {q for q in reference.quads()}
+    store = open_store(str(tmp_path / "s"), defer_reference=True)
+    assert store.reference_pending
+    store.close()  # nothing loaded (a load of bad records only, or a failure)
+    store = open_store(str(tmp_path / "s"), read_only=True)
+    assert set(store.quads()) == wanted
+    store.close()
+    again = open_store(str(tmp_path / "s"), defer_reference=True)  # a store holding anything: written now
+    assert not again.reference_pending
+    again.close()
+
+
 def test_a_real_compaction_keeps_every_quad(tmp_path):
     store = open_store(str(tmp_path / "s"))
     load_files(store, [write(tmp_path / "a.jsonl", [record(i) for i in range(20)])], workers=1)

@@ -202,3 +202,23 @@ def test_a_province_lookup_states_its_dates_alike(province, embedded, remote):
     values = {**_params(q), "kind": "province", "name": province, "label_vi": province}
     want = rows(embedded, q, values)
     assert want[1] and rows(remote, q, values) == want
+
+
+def test_an_update_of_thousands_of_quads_is_written_and_deleted(server_url):
+    """A small load's identity-graph difference is one update of DELETE DATA and INSERT DATA, which
+    on a large store can hold thousands of quads: Virtuoso's SPARQL compiler fails on one INSERT DATA
+    of ~5,000 triples, so data_updates sends blocks (DATA_BLOCK)."""
+    from vnkg.store import data_updates
+
+    store = open_store(server_url)
+    g = ox.NamedNode(iri.ID + "article/test-large-update")
+    quads = [ox.Quad(ox.NamedNode(f"{iri.ID}person/x-{i}"), ox.NamedNode("http://schema.org/name"),
+                     ox.Literal(f"Người thứ {i}", language="vi"), g) for i in range(6000)]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    try:
+        store.update(" ;\n".join(data_updates([], quads)))
+        assert int(store.query(count, {"g": g}).rows[0][0].value) == 6000
+        store.update(" ;\n".join(data_updates(quads[:5500], quads[:10])))
+        assert int(store.query(count, {"g": g}).rows[0][0].value) == 510
+    finally:
+        store.update(f"DROP SILENT GRAPH {g}")

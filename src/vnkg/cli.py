@@ -52,7 +52,7 @@ def load(ctx, files, force, quiet):
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise UserError(f"{missing[0]}: no such file" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
-    with _store(ctx) as store:
+    with _store(ctx, defer_reference=True) as store:
         if quiet or not sys.stderr.isatty():
             report = load_files(store, files, force=force)
         else:

@@ -60,7 +60,7 @@ def format_option(fn):
                         help="How rows are printed.")(fn)
 
 
-def open_from_context(ctx: click.Context, read_only: bool = False):
+def open_from_context(ctx: click.Context, read_only: bool = False, defer_reference: bool = False):
     from vnkg.store import open_store
 
-    return open_store(ctx.obj["store"], read_only=read_only)
+    return open_store(ctx.obj["store"], read_only=read_only, defer_reference=defer_reference)

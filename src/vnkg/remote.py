@@ -28,7 +28,7 @@ from collections.abc import Iterator, Mapping
 
 import pyoxigraph as ox
 
-from vnkg.store import Result, Store, StoreError, Term, prologue
+from vnkg.store import Result, Store, StoreError, Term, data_updates, prologue
 
 TIMEOUT_S = 300
 VNKG_GRAPHS = "https://w3id.org/vnkg/"  # every graph vnkg writes (articles, reference, ontology)
@@ -215,7 +215,11 @@ class RemoteStore(Store):
         return list(ox.parse(data, format=fmt))
 
     def update(self, sparql):
-        self._post(self.update_url, {"update": prologue() + sparql}, None)
+        # Virtuoso compiles INSERT DATA constants into SQL text: 4,000 triples take 14 s, or fail with
+        # "SQL text has exceeded 10000 lines"; with big-data-const it passes them as data (0.4 s).
+        # (Its SPARQL compiler still fails on one of ~5,000 triples: data_updates sends blocks.)
+        prefix = "DEFINE sql:big-data-const 1\n" if self.virtuoso else ""
+        self._post(self.update_url, {"update": prefix + prologue() + sparql}, None)
 
     def replace_serialized(self, graphs):
         if not (self.oxigraph and graphs) or self._any_present(graphs):
@@ -234,19 +238,9 @@ class RemoteStore(Store):
         # One request, one update: Oxigraph runs it as one transaction, so an article is whole or absent.
         # Terms are written by pyoxigraph in their N-Triples form, never spliced from raw strings.
         parts = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
-        # Virtuoso compiles INSERT DATA constants into SQL text: 4,000 triples take 14 s, or fail with
-        # "SQL text has exceeded 10000 lines"; with big-data-const it passes them as data (0.4 s).
-        prefix = "DEFINE sql:big-data-const 1\n" if self.virtuoso else ""
-        # Virtuoso's SPARQL compiler runs out of memory on one INSERT DATA of ~5,000 triples
-        # ("SP030 … memory exhausted"): it gets several smaller ones in the same request.
-        for g, quads in graphs.items():
-            lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
-            size = 1000 if self.virtuoso else len(lines)
-            for at in range(0, len(lines), size or 1):
-                body = "\n".join(lines[at:at + size])
-                parts.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{body}\n}} }}")
+        parts += data_updates([], [q for quads in graphs.values() for q in quads])
         if parts:
-            self._post(self.update_url, {"update": prefix + " ;\n".join(parts)}, None)
+            self.update(" ;\n".join(parts))
 
     def quads(self) -> Iterator[ox.Quad]:
         """The quads of the vnkg graphs (an endpoint may hold others: Virtuoso's system graphs)."""

@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from vnkg import iri, seats
 from vnkg.iri import ID, RDF, SCHEMA, VNKG, XSD
 from vnkg.reference import fold
-from vnkg.store import data_updates
+from vnkg.store import EmbeddedStore, data_updates
 
 RESOLUTION_GRAPH = "https://w3id.org/vnkg/graph/resolution"
 JUDGEMENTS_GRAPH = "https://w3id.org/vnkg/graph/judgements"
@@ -780,6 +780,27 @@ def resolve_store(store, written: Written | None = None, writing: Callable[[], o
     store.replace_articles({RESOLUTION_GRAPH: quads})
     store.update(f"DELETE DATA {{ {OUTDATED} }} ;\n{_stamp(store, hashes)}")
     return res
+
+
+def first_resolution(written: Written, hashes: dict[str, str]) -> list[ox.Quad]:
+    """The identity graph, and the stamp ``resolved_here`` checks, of a first load into an empty
+    store, from the facts of the graphs it wrote (``written``, each new and whole): written with
+    its articles, in one ingestion. The reference data resolution reads (offices, mergers) comes
+    from a store in memory, as the load has not written it yet. The same graph as ``resolve_store``
+    after writing them (tests/test_load_resolution.py)."""
+    reference_only = EmbeddedStore(None)
+    was_enabled = gc.isenabled()
+    gc.disable()  # as in resolve_store
+    try:
+        facts = read_facts(reference_only, _other_graphs(reference_only, set())).update(written.facts)
+        res = cluster(build_items(facts), _mergers(reference_only), read_judgements(reference_only))
+        quads = identity_quads(res, facts, reference_only)
+    finally:
+        if was_enabled:
+            gc.enable()
+    stamp = ox.Quad(ox.NamedNode(RESOLUTION_GRAPH), ox.NamedNode(VNKG + "resolvedWith"), _resolved_with(hashes),
+                    ox.NamedNode(iri.STATE_GRAPH))
+    return quads + [stamp]
 
 
 def resolver_fingerprint() -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -53,6 +54,7 @@ class Store:
     """The interface every store offers; ``open_store`` picks one."""
 
     location: str
+    reference_pending = False  # an empty store whose reference data a load will write (EmbeddedStore)
 
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Result | bool | list:
         raise NotImplementedError
@@ -112,9 +114,10 @@ class Store:
 class EmbeddedStore(Store):
     """pyoxigraph in a folder (``path``) or in memory (``path=None``)."""
 
-    def __init__(self, path: str | Path | None = None, read_only: bool = False):
+    def __init__(self, path: str | Path | None = None, read_only: bool = False, defer_reference: bool = False):
         self.location = str(path) if path else ":memory:"
         self.read_only = read_only
+        self.reference_pending = False
         try:
             if path is None:
                 self.ox = ox.Store()
@@ -130,8 +133,18 @@ class EmbeddedStore(Store):
             raise StoreError(f"cannot open the store at {path}: {_first_line(e)}{busy}") from None
         except RuntimeError as e:  # read-only open while a first load is still creating the store
             raise StoreError(f"cannot open the store at {path}: {_first_line(e)} (is a load creating it?)") from None
-        if not read_only:
+        if read_only:
+            return
+        if defer_reference and path is not None and next(iter(self.ox), None) is None:
+            # An empty store opened by a load, which writes the reference data in the same ingestion
+            # as the articles (load.py); ``close`` writes it if the load did not.
+            self.reference_pending = True
+        else:
             self.ensure_reference()
+
+    def ensure_reference(self):
+        super().ensure_reference()
+        self.reference_pending = False
 
     def query(self, sparql, bindings=None):
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
@@ -223,18 +236,28 @@ class EmbeddedStore(Store):
 
     def close(self):
         # Dropping the pyoxigraph Store releases the folder's lock for other processes.
+        if self.ox is not None and self.reference_pending:
+            self.ensure_reference()
         store, self.ox = self.ox, None
         if store is not None and not self.read_only:
             store.flush()
 
 
+# Quads per DELETE DATA / INSERT DATA operation: one of ~5,000 exhausts Virtuoso's SPARQL compiler
+# ("SP030 … memory exhausted"). Several operations in one update are still one transaction.
+DATA_BLOCK = 1000
+
+
 def data_updates(removed: Iterable[ox.Quad], added: Iterable[ox.Quad]) -> list[str]:
-    """DELETE DATA and INSERT DATA operations for these quads (none for an empty list), their terms
-    written in N-Triples form by pyoxigraph itself, never from raw strings."""
+    """DELETE DATA and INSERT DATA operations for these quads (none for an empty list), DATA_BLOCK
+    quads each at most, their terms written in N-Triples form by pyoxigraph itself, never from raw
+    strings."""
     parts = []
     for verb, quads in (("DELETE", list(removed)), ("INSERT", list(added))):
-        if quads:
-            body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+        for at in range(0, len(quads), DATA_BLOCK):
+            body = "\n".join(
+                f"GRAPH {graph} {{\n" + "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in group) + "\n}"
+                for graph, group in groupby(quads[at:at + DATA_BLOCK], key=lambda q: q.graph_name))
             parts.append(f"{verb} DATA {{\n{body}\n}}")
     return parts
 
@@ -244,9 +267,10 @@ def _first_line(e: BaseException) -> str:
     return text.splitlines()[0] if text else type(e).__name__
 
 
-def open_store(location: str | None = None, *, read_only: bool = False) -> Store:
+def open_store(location: str | None = None, *, read_only: bool = False, defer_reference: bool = False) -> Store:
     """A store by location: None → ``$VNKG_STORE`` or ./vnkg-data; ":memory:" → in memory;
-    ``http(s)://…`` → a remote SPARQL 1.1 endpoint; otherwise a folder."""
+    ``http(s)://…`` → a remote SPARQL 1.1 endpoint; otherwise a folder. ``defer_reference``: for a
+    load, an empty folder gets its reference data with the load's articles (``reference_pending``)."""
     location = location or os.environ.get("VNKG_STORE") or DEFAULT_LOCATION
     if location == ":memory:":
         return EmbeddedStore(None)
@@ -254,4 +278,4 @@ def open_store(location: str | None = None, *, read_only: bool = False) -> Store
         from vnkg.remote import RemoteStore
 
         return RemoteStore(location, read_only=read_only)
-    return EmbeddedStore(location, read_only=read_only)
+    return EmbeddedStore(location, read_only=read_only, defer_reference=defer_reference)
