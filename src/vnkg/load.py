@@ -1,8 +1,9 @@
-"""Load articles into a store: read → extract → graph → store, in batches.
+"""Load articles into a store: read → extract → graph → store.
 
-Each batch is written in one transaction, so an article is stored whole or not at
-all; an article whose content is already stored is skipped, so an interrupted load
-resumes where it stopped; a bad record is reported and skipped, never fatal.
+A first load into an empty store is written in one ingestion, any other in batches; each
+write is one transaction, so an article is stored whole or not at all; an article whose
+content is already stored is skipped, so an interrupted load resumes where it stopped; a
+bad record is reported and skipped, never fatal.
 
 Extraction, the slow step, runs in worker processes over chunks of articles; results are
 taken back in input order, so the store ends the same whatever the number of workers
