@@ -250,8 +250,12 @@ def main() -> None:
     ap.add_argument("--batches", action="store_true",
                     help="load in batches, then compact, as into a store that holds articles already, instead "
                          "of a first load's single ingestion")
+    ap.add_argument("--no-compact", action="store_true",
+                    help="with --batches, without the compaction such a load ends with (what it costs, what it buys)")
     args = ap.parse_args()
     only = set(args.queries.split(",")) if args.queries else None
+    if args.no_compact:
+        load.COMPACT_SHARE = float("inf")
     if args.store:
         print(f"canned queries on {args.store} (median of {args.runs}):", flush=True)
         query_latencies(args.store, args.runs, args.timeout, only)
