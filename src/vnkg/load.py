@@ -199,9 +199,11 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
 
     # A first load into an empty store, of up to ONE_INGESTION articles, is written at the end,
     # with the reference data and its identity graph, in one ingestion: the store then reads as
-    # fast as a compacted one without compacting it (scripts/bench.py), and the load costs less
-    # than batches and compaction. A kill loses the whole load (the store stays empty).
+    # fast as a compacted one, and its store side is a bare bulk load's, with no compaction
+    # (scripts/bench.py). A kill loses the whole load (the store stays empty).
     one_ingestion = [resolve and store.reference_pending]
+    if store.reference_pending and not one_ingestion[0]:
+        store.ensure_reference()
 
     def in_batches() -> None:
         if one_ingestion[0]:
