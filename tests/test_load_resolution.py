@@ -189,7 +189,8 @@ def test_a_load_that_wrote_much_of_the_store_compacts_it_and_a_small_one_does_no
 def test_a_first_load_into_an_empty_folder_is_one_ingestion_with_the_quads_of_a_load_in_batches(tmp_path, monkeypatch):
     """`vnkg load` opens its store with defer_reference: into an empty folder, the reference data,
     the articles and the identity graph are one write, with no compaction after it, and the store
-    holds exactly what a load in batches leaves; beyond ONE_INGESTION articles, it is one in batches."""
+    holds exactly what a load in batches leaves; beyond ONE_INGESTION articles or ONE_INGESTION_QUADS
+    quads, it is one in batches."""
     from vnkg import load
 
     path = write(tmp_path / "a.jsonl", [record(i) for i in range(30)])
@@ -198,8 +199,10 @@ def test_a_first_load_into_an_empty_folder_is_one_ingestion_with_the_quads_of_a_
     load_files(batched, [path], workers=2)
     expected = set(batched.quads())
     batched.close()
-    for cap, where in ((load.ONE_INGESTION, "one"), (10, "capped")):
+    for cap, quads, where in ((load.ONE_INGESTION, load.ONE_INGESTION_QUADS, "one"), (10, 10**6, "capped"),
+                              (100, 200, "capped by quads")):
         monkeypatch.setattr(load, "ONE_INGESTION", cap)
+        monkeypatch.setattr(load, "ONE_INGESTION_QUADS", quads)
         store = open_store(str(tmp_path / where), defer_reference=True)
         assert store.reference_pending and store.size() == 0
         writes, compacted = [], []

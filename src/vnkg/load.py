@@ -37,7 +37,10 @@ from vnkg.store import Store
 # most one batch.
 FIRST_BATCH = 500
 BATCH = 4000
-ONE_INGESTION = 8000  # articles: a first load of up to this many is written in one ingestion (below)
+ONE_INGESTION = 8000  # articles: a first load of up to this many is written in one ingestion (below),
+# and of up to this many quads: pyoxigraph's bulk loader sorts 1,000,000 quads at a time, each such
+# batch its own sorted run in every index (Oxigraph's DEFAULT_BULK_LOAD_BATCH_SIZE).
+ONE_INGESTION_QUADS = 900_000
 COMPACT_SHARE = 0.2  # a load that wrote at least this share of the store's articles compacts it
 CHUNK = 20  # articles per task sent to a worker: large enough to amortise pickling, small enough to balance
 
@@ -202,6 +205,7 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
     # fast as a compacted one, and its store side is a bare bulk load's, with no compaction
     # (scripts/bench.py). A kill loses the whole load (the store stays empty).
     one_ingestion = [resolve and store.reference_pending]
+    held = [0]  # quads kept for it
     if store.reference_pending and not one_ingestion[0]:
         store.ensure_reference()
 
@@ -241,8 +245,10 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
             flush()
         batch[name] = quads
         written_facts.add(name, facts)
-        if one_ingestion[0] and (len(batch) > ONE_INGESTION or not written_facts.whole):
-            in_batches()
+        if one_ingestion[0]:
+            held[0] += quads.count(b"\n")
+            if len(batch) > ONE_INGESTION or held[0] > ONE_INGESTION_QUADS or not written_facts.whole:
+                in_batches()
         if not one_ingestion[0] and len(batch) >= size[0]:
             flush()
     if one_ingestion[0] and batch:
