@@ -38,9 +38,10 @@ from vnkg.store import Store
 FIRST_BATCH = 500
 BATCH = 4000
 ONE_INGESTION = 8000  # articles: a first load of up to this many is written in one ingestion (below),
-# and of up to this many quads: pyoxigraph's bulk loader sorts 1,000,000 quads at a time, each such
-# batch its own sorted run in every index (Oxigraph's DEFAULT_BULK_LOAD_BATCH_SIZE).
-ONE_INGESTION_QUADS = 900_000
+# and of up to this many article quads: pyoxigraph's bulk loader sorts 1,000,000 quads at a time, each
+# such batch its own sorted run in every index (Oxigraph's DEFAULT_BULK_LOAD_BATCH_SIZE), and the
+# identity graph adds about a fifth (63,639 for the bulk corpus's 302,675), the reference data 6,000.
+ONE_INGESTION_QUADS = 800_000
 COMPACT_SHARE = 0.2  # a load that wrote at least this share of the store's articles compacts it
 CHUNK = 20  # articles per task sent to a worker: large enough to amortise pickling, small enough to balance
 
