@@ -257,6 +257,26 @@ def test_a_failed_last_write_stops_resolution_and_is_raised(tmp_path, monkeypatc
     assert resolve.is_outdated(store) and not identity_graph(store)
 
 
+def test_a_failed_first_ingestion_leaves_an_empty_store_that_the_next_load_fills(tmp_path, monkeypatch):
+    from vnkg import reference
+    from vnkg.store import StoreError
+
+    path = write(tmp_path / "a.jsonl", [record(i) for i in range(10)])
+    store = open_store(str(tmp_path / "s"), defer_reference=True)
+
+    def broken(graphs):
+        raise StoreError("cannot write to the store: disk full")
+
+    monkeypatch.setattr(store, "replace_serialized", broken)
+    with pytest.raises(StoreError, match="disk full"):
+        load_files(store, [path], workers=1)
+    store.close()
+    store = open_store(str(tmp_path / "s"), defer_reference=True)
+    assert set(store.quads()) == set(reference.quads())  # written on closing: no article, no identity graph
+    assert load_files(store, [path], workers=1).loaded == 10
+    assert identity_graph(store) == full_recomputation(store) != set()
+
+
 def test_a_small_load_into_a_store_with_reference_records_and_seat_conflicts_resolves_as_a_full_recomputation(
         tmp_path, scoped):
     """Namesakes across articles and a Wikipedia record, conflicting holders of one seat: a load of a
