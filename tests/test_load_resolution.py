@@ -221,7 +221,7 @@ def test_a_first_load_into_an_empty_folder_is_one_ingestion_with_the_quads_of_a_
 def test_an_empty_folder_opened_for_a_load_gets_its_reference_data_however_the_load_ends(tmp_path):
     from vnkg import reference
 
-    wanted = {q for q in reference.quads()}
+    wanted = set(reference.quads())
     store = open_store(str(tmp_path / "s"), defer_reference=True)
     assert store.reference_pending
     store.close()  # nothing loaded (a load of bad records only, or a failure)

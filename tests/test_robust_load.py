@@ -332,7 +332,7 @@ def test_sigkill_midway_leaves_whole_articles_and_the_next_load_resumes(tmp_path
             head.write_text("".join(corpus.read_text(encoding="utf-8").splitlines(keepends=True)[:20]), encoding="utf-8")
             assert _run(store, head).returncode == 0
             present = check_whole_or_absent(store, recs)
-            assert present == 20
+            assert present >= 20
         p = subprocess.Popen([str(VNKG), "--store", str(store), "load", "-q", str(corpus)], start_new_session=True,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + rng.uniform(1.0, 4.5)
