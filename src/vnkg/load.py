@@ -37,10 +37,11 @@ from vnkg.store import Store
 # most one batch.
 FIRST_BATCH = 500
 BATCH = 4000
-ONE_INGESTION = 8000  # articles: a first load of up to this many is written in one ingestion (below),
-# and of up to this many article quads: pyoxigraph's bulk loader sorts 1,000,000 quads at a time, each
-# such batch its own sorted run in every index (Oxigraph's DEFAULT_BULK_LOAD_BATCH_SIZE), and the
-# identity graph adds about a fifth (63,639 for the bulk corpus's 302,675), the reference data 6,000.
+# A first load of up to ONE_INGESTION articles and ONE_INGESTION_QUADS article quads is written in one
+# ingestion (below). pyoxigraph's bulk loader sorts 1,000,000 quads at a time, each such batch its own
+# sorted run in every index (Oxigraph's DEFAULT_BULK_LOAD_BATCH_SIZE); the identity graph adds about a
+# fifth (63,639 for the bulk corpus's 302,675), the reference data 6,000.
+ONE_INGESTION = 8000
 ONE_INGESTION_QUADS = 800_000
 COMPACT_SHARE = 0.2  # a load that wrote at least this share of the store's articles compacts it
 CHUNK = 20  # articles per task sent to a worker: large enough to amortise pickling, small enough to balance
@@ -205,15 +206,16 @@ def load_files(store: Store, paths: Iterable[str | Path], *, force: bool = False
     # with the reference data and its identity graph, in one ingestion: the store then reads as
     # fast as a compacted one, and its store side is a bare bulk load's, with no compaction
     # (scripts/bench.py). A kill loses the whole load (the store stays empty).
-    one_ingestion = [resolve and store.reference_pending]
+    one_ingestion = [store.reference_pending]
     held = [0]  # quads kept for it
-    if store.reference_pending and not one_ingestion[0]:
-        store.ensure_reference()
 
     def in_batches() -> None:
         if one_ingestion[0]:
             one_ingestion[0] = False
             store.ensure_reference()
+
+    if not resolve:  # the identity graph is part of the one ingestion
+        in_batches()
 
     def to_extract() -> Iterator[Article]:
         for path in paths:

@@ -30,6 +30,7 @@ import hashlib
 import io
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
@@ -744,6 +745,25 @@ class Written:
             self.facts.update(facts)
 
 
+@contextmanager
+def _collector_paused():
+    """Millions of small objects, none of them garbage: collections cost a third of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _identity(store, facts: Facts) -> tuple[Resolution, list[ox.Quad]]:
+    """Who is who from these facts, and the identity graph saying so; vnkg:mergedInto, judgements
+    and offices are read from ``store`` (reference data, never in a graph a load writes: Written)."""
+    res = cluster(build_items(facts), _mergers(store), read_judgements(store))
+    return res, identity_quads(res, facts, store)
+
+
 def resolve_store(store, written: Written | None = None, writing: Callable[[], object] = lambda: None,
                   *, resolved_before: bool = False, hashes: dict[str, str] | None = None) -> Resolution:
     """Recompute every person's identity from the store's content and replace the resolution graph.
@@ -757,9 +777,7 @@ def resolve_store(store, written: Written | None = None, writing: Callable[[], o
     ``written`` were written, and they are all new articles: when they are few, resolution is
     redone only for the names they use (``_resolve_scoped``). ``hashes``: the store's article
     hashes once ``written`` are written, when the caller knows them (else they are read)."""
-    was_enabled = gc.isenabled()
-    gc.disable()  # millions of small objects, none of them garbage: collections cost a third of the time
-    try:
+    with _collector_paused():
         if (resolved_before and written is not None and written.whole and len(written.graphs) <= SCOPED_MAX
                 and not read_judgements(store)):
             writing()
@@ -770,12 +788,7 @@ def resolve_store(store, written: Written | None = None, writing: Callable[[], o
             facts = read_facts(store)
         else:
             facts = read_facts(store, others).update(written.facts)
-        # vnkg:mergedInto and judgements: reference data, never in a graph a load writes (Written)
-        res = cluster(build_items(facts), _mergers(store), read_judgements(store))
-        quads = identity_quads(res, facts, store)
-    finally:
-        if was_enabled:
-            gc.enable()
+        res, quads = _identity(store, facts)
     writing()
     store.replace_articles({RESOLUTION_GRAPH: quads})
     store.update(f"DELETE DATA {{ {OUTDATED} }} ;\n{_stamp(store, hashes)}")
@@ -789,18 +802,10 @@ def first_resolution(written: Written, hashes: dict[str, str]) -> list[ox.Quad]:
     from a store in memory, as the load has not written it yet. The same graph as ``resolve_store``
     after writing them (tests/test_load_resolution.py)."""
     reference_only = EmbeddedStore(None)
-    was_enabled = gc.isenabled()
-    gc.disable()  # as in resolve_store
-    try:
+    with _collector_paused():
         facts = read_facts(reference_only, _other_graphs(reference_only, set())).update(written.facts)
-        res = cluster(build_items(facts), _mergers(reference_only), read_judgements(reference_only))
-        quads = identity_quads(res, facts, reference_only)
-    finally:
-        if was_enabled:
-            gc.enable()
-    stamp = ox.Quad(ox.NamedNode(RESOLUTION_GRAPH), ox.NamedNode(VNKG + "resolvedWith"), _resolved_with(hashes),
-                    ox.NamedNode(iri.STATE_GRAPH))
-    return quads + [stamp]
+        _, quads = _identity(reference_only, facts)
+    return quads + [_stamp_quad(hashes)]
 
 
 def resolver_fingerprint() -> str:
@@ -819,13 +824,17 @@ def _resolved_with(hashes: dict[str, str]) -> ox.Literal:
     return ox.Literal(h.hexdigest()[:32])
 
 
+def _stamp_quad(hashes: dict[str, str]) -> ox.Quad:
+    """What the identity graph was computed by and from (the store's article hashes)."""
+    return ox.Quad(ox.NamedNode(RESOLUTION_GRAPH), ox.NamedNode(VNKG + "resolvedWith"), _resolved_with(hashes),
+                   ox.NamedNode(iri.STATE_GRAPH))
+
+
 def _stamp(store, hashes: dict[str, str] | None = None) -> str:
-    """The update recording what the identity graph was just computed by and from (the store's
-    article hashes, read unless the caller knows them)."""
-    value = _resolved_with(store.article_hashes() if hashes is None else hashes)
+    """The update replacing the stamp (the hashes read unless the caller knows them)."""
+    quad = _stamp_quad(store.article_hashes() if hashes is None else hashes)
     return (f"DELETE {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} ?v }} }} "
-            f"WHERE {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} ?v }} }} ;\n"
-            f"INSERT DATA {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} {value} }} }}")
+            f"WHERE {{ GRAPH <{iri.STATE_GRAPH}> {{ {RESOLVED_WITH} ?v }} }} ;\n" + data_updates([], [quad])[0])
 
 
 def resolved_here(store, hashes: dict[str, str]) -> bool:
